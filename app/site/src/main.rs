@@ -1,0 +1,3 @@
+//! The browser app.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! The real content/ tree builds: parity, links and templates.

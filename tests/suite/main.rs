@@ -1,0 +1,3 @@
+//! One integration-test binary: each module is a suite over the real repository data.
+
+mod content;
