@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+#[cfg(test)]
+use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
@@ -686,5 +688,540 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         } else {
             out.push(path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn fixture_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/content/site")
+    }
+
+    /// A private copy of the fixture tree, to break one thing at a time.
+    struct Tree(PathBuf);
+
+    impl Tree {
+        fn fixture() -> Tree {
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let dir = std::env::temp_dir().join(format!(
+                "content-build-test-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ));
+            let _ = std::fs::remove_dir_all(&dir);
+            copy_dir(&fixture_dir(), &dir);
+            Tree(dir)
+        }
+
+        fn write(&self, rel: &str, text: &str) {
+            let path = self.0.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+
+        fn read(&self, rel: &str) -> String {
+            std::fs::read_to_string(self.0.join(rel)).expect("read")
+        }
+
+        fn edit(&self, rel: &str, from: &str, to: &str) {
+            let text = self.read(rel);
+            assert!(text.contains(from), "{rel} does not contain {from:?}");
+            self.write(rel, &text.replacen(from, to, 1));
+        }
+
+        fn remove(&self, rel: &str) {
+            std::fs::remove_file(self.0.join(rel)).expect("remove");
+        }
+
+        fn opts(&self, base: &str) -> BuildOptions {
+            BuildOptions {
+                content_dir: self.0.join("content"),
+                repo_root: self.0.clone(),
+                base: base.into(),
+                git_dates: false,
+            }
+        }
+
+        fn errors(&self) -> Vec<String> {
+            match compile_site(&self.opts("/")) {
+                Ok(_) => Vec::new(),
+                Err(e) => e.errors.iter().map(ToString::to_string).collect(),
+            }
+        }
+    }
+
+    impl Drop for Tree {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+
+    fn has(errors: &[String], needle: &str) -> bool {
+        errors.iter().any(|e| e.contains(needle))
+    }
+
+    fn site() -> Site {
+        let tree = Tree::fixture();
+        compile_site(&tree.opts("/spark_k8s/"))
+            .unwrap_or_else(|e| panic!("fixture must build:\n{e}"))
+    }
+
+    #[test]
+    fn the_fixture_builds_without_errors_or_warnings() {
+        let site = site();
+        assert!(site.warnings.is_empty(), "{:?}", site.warnings);
+        assert_eq!(
+            site.langs.iter().map(|l| l.lang).collect::<Vec<_>>(),
+            Lang::ALL.to_vec()
+        );
+        for l in &site.langs {
+            let paths: Vec<&str> = l.pages.iter().map(|p| p.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                vec![
+                    "",
+                    "only-en",
+                    "only-ru",
+                    "guides/sizing",
+                    "runbooks",
+                    "runbooks/executor-oom"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn translation_states_are_detected() {
+        let site = site();
+        let state = |lang: Lang, path: &str| {
+            site.lang(lang)
+                .and_then(|l| l.page(path))
+                .map(|p| p.translation)
+                .unwrap_or_else(|| panic!("{lang:?} {path}"))
+        };
+        assert_eq!(state(Lang::En, ""), Translation::Original);
+        assert_eq!(
+            state(Lang::En, "only-ru"),
+            Translation::Fallback { from: Lang::Ru }
+        );
+        assert_eq!(state(Lang::Ru, ""), Translation::Current);
+        assert_eq!(
+            state(Lang::Ru, "runbooks/executor-oom"),
+            Translation::Current
+        );
+        assert_eq!(state(Lang::Ru, "guides/sizing"), Translation::Stale);
+        assert_eq!(state(Lang::Ru, "runbooks"), Translation::Untracked);
+        assert_eq!(
+            state(Lang::Ru, "only-en"),
+            Translation::Fallback { from: Lang::En }
+        );
+        assert_eq!(state(Lang::Ru, "only-ru"), Translation::Original);
+    }
+
+    #[test]
+    fn a_changed_english_page_makes_its_translation_stale() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/en/index.md",
+            "Platform teams",
+            "Platform and SRE teams",
+        );
+        let site = compile_site(&tree.opts("/")).expect("builds");
+        let ru = site
+            .lang(Lang::Ru)
+            .and_then(|l| l.page(""))
+            .expect("ru index");
+        assert_eq!(ru.translation, Translation::Stale);
+    }
+
+    #[test]
+    fn fallback_pages_use_the_other_source_with_this_language_links_and_labels() {
+        let site = site();
+        let ru = site.lang(Lang::Ru).expect("ru");
+        let page = ru.page("only-en").expect("fallback page");
+        assert_eq!(page.source, "content/en/only-en.md");
+        assert_eq!(page.title, "English only");
+        // The RU sizing page has no #worked-example: the fallback links to the page top.
+        assert!(
+            page.html.contains("href=\"/spark_k8s/ru/guides/sizing/\""),
+            "{}",
+            page.html
+        );
+        assert!(page.html.contains("href=\"#details\""));
+        let en = site.lang(Lang::En).expect("en");
+        let page = en.page("only-en").expect("page");
+        assert!(
+            page.html
+                .contains("href=\"/spark_k8s/en/guides/sizing/#worked-example\""),
+            "{}",
+            page.html
+        );
+        let sizing_ru = ru.page("guides/sizing").expect("ru sizing");
+        assert!(
+            sizing_ru
+                .html
+                .contains("<p class=\"admonition-title\">Опасно</p>")
+        );
+        assert!(sizing_ru.html.contains(">Копировать</button>"));
+        let sizing_en = en.page("guides/sizing").expect("en sizing");
+        assert!(sizing_en.html.contains(">Copy</button>"));
+        assert!(
+            sizing_en
+                .html
+                .contains("<span class=\"code-title\">values.yaml</span>")
+        );
+        assert!(
+            sizing_en.html.contains("<span class=\"tp\">spark</span>"),
+            "{}",
+            sizing_en.html
+        );
+    }
+
+    #[test]
+    fn page_model_fields() {
+        let site = site();
+        let ru = site.lang(Lang::Ru).expect("ru");
+        let index = ru.page("").expect("index");
+        assert_eq!(index.route("/spark_k8s/"), "/spark_k8s/ru/");
+        assert_eq!(index.source, "content/ru/index.md");
+        let ids: Vec<&str> = index.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, vec!["dlya-kogo-eto", "dlya-kogo-eto-2"]);
+        assert_eq!(index.sections[0].heading, "Зачем spark_k8s");
+        assert!(index.html.contains(
+            "<img src=\"/spark_k8s/img/arch.svg\" alt=\"Архитектура\" loading=\"lazy\">"
+        ));
+        assert!(!index.html.contains("<h1"));
+        let rb = ru.page("runbooks/executor-oom").expect("runbook");
+        let meta = rb.runbook.as_ref().expect("runbook meta");
+        assert_eq!(meta.alerts, vec!["SparkExecutorOOMKilled"]);
+        assert!(ru.page("runbooks").expect("index").runbook.is_none());
+        assert_eq!(ru.nav.len(), 3);
+        assert_eq!(ru.nav[0].title, "С чего начать");
+        assert_eq!(ru.nav[2].items[0].children[0].path, "runbooks/executor-oom");
+        assert!(index.last_updated.is_none(), "git dates are off");
+    }
+
+    #[test]
+    fn broken_links_and_anchors_fail_with_file_and_line() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/en/guides/sizing.md",
+            "Back to [the start](../index.md#who-it-is-for).",
+            "Back to [the start](../index.md#nobody).\n\nAnd [gone](../gone.md).",
+        );
+        let errors = tree.errors();
+        assert!(
+            has(
+                &errors,
+                "content/en/guides/sizing.md:6: broken link `../index.md#nobody`: content/en/index.md has no heading with id `nobody`"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            has(
+                &errors,
+                "content/en/guides/sizing.md:8: broken link `../gone.md`: no such page"
+            ),
+            "{errors:#?}"
+        );
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+    }
+
+    #[test]
+    fn summary_and_pages_must_agree() {
+        let tree = Tree::fixture();
+        tree.write(
+            "content/en/extra.md",
+            "---\ntitle: Extra\ndescription: Not in the summary.\n---\n\nText.\n",
+        );
+        tree.edit(
+            "content/en/SUMMARY.md",
+            "- [Sizing](guides/sizing.md)",
+            "- [Sizing](guides/sizing.md)\n- [Missing](guides/missing.md)",
+        );
+        let errors = tree.errors();
+        assert!(
+            has(
+                &errors,
+                "content/en/extra.md:1: this page is not listed in content/en/SUMMARY.md"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            has(
+                &errors,
+                "content/en/SUMMARY.md:10: `guides/missing.md` does not exist"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            has(&errors, "content/ru/SUMMARY.md:12: SUMMARY order differs"),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn parity_of_order_is_checked() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/ru/SUMMARY.md",
+            "- [Только по-английски](only-en.md)\n- [Только по-русски](only-ru.md)",
+            "- [Только по-русски](only-ru.md)\n- [Только по-английски](only-en.md)",
+        );
+        let errors = tree.errors();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0].starts_with("content/ru/SUMMARY.md:5: SUMMARY order differs"),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn front_matter_errors_carry_file_and_line() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/en/only-en.md",
+            "description: A page",
+            "summary: x\ndescription: A page",
+        );
+        tree.edit(
+            "content/en/guides/sizing.md",
+            "title: Sizing executors\n",
+            "",
+        );
+        let errors = tree.errors();
+        assert!(
+            has(
+                &errors,
+                "content/en/only-en.md:3: unknown front matter key `summary`"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            has(
+                &errors,
+                "content/en/guides/sizing.md:1: front matter needs a non-empty `title`"
+            ),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn runbook_rules() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/en/runbooks/executor-oom.md",
+            "## Mitigation\n",
+            "## Workaround\n",
+        );
+        tree.edit("content/ru/runbooks/executor-oom.md", "runbook:\n  severity: critical\n  alerts: [SparkExecutorOOMKilled]\n  components: [executor]\n  time_to_mitigate: 15m\n", "");
+        tree.edit("content/en/only-en.md", "description: A page that has no Russian translation yet.\n", "description: A page that has no Russian translation yet.\nrunbook:\n  severity: info\n  alerts: []\n  components: [x]\n  time_to_mitigate: 1h\n");
+        let errors = tree.errors();
+        assert!(
+            has(
+                &errors,
+                "content/en/runbooks/executor-oom.md:29: runbook is missing the `## Mitigation` section"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            has(
+                &errors,
+                "content/ru/runbooks/executor-oom.md:1: pages under runbooks/ need a `runbook:` block"
+            ),
+            "{errors:#?}"
+        );
+        assert!(
+            has(
+                &errors,
+                "content/en/only-en.md:4: only pages under runbooks/"
+            ),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn a_current_translation_with_a_different_structure_is_an_error_a_stale_one_a_warning() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/ru/index.md",
+            "## Для кого это\n\nТот же",
+            "### Для кого это\n\nТот же",
+        );
+        tree.edit("content/ru/guides/sizing.md", "### Чек-лист", "## Чек-лист");
+        let (_, diags) = check_site(&tree.opts("/"));
+        let find = |file: &str| {
+            diags
+                .iter()
+                .find(|d| d.file == file && d.message.contains("structure differs"))
+        };
+        assert_eq!(
+            find("content/ru/index.md").map(|d| (d.line, d.level)),
+            Some((15, Level::Error)),
+            "{diags:#?}"
+        );
+        assert_eq!(
+            find("content/ru/guides/sizing.md").map(|d| d.level),
+            Some(Level::Warning),
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn code_images_and_yaml_problems() {
+        let tree = Tree::fixture();
+        tree.edit("content/en/guides/sizing.md", "```bash\n", "```klingon\n");
+        tree.edit(
+            "content/en/guides/sizing.md",
+            "    instances: 3\n",
+            "    instances: [3\n",
+        );
+        tree.edit(
+            "content/en/index.md",
+            "![Architecture](/img/arch.svg)",
+            "![Architecture](/img/missing.svg) ![](/img/arch.svg)\n\n```\nno language\n```",
+        );
+        let (_, diags) = check_site(&tree.opts("/"));
+        let shown: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{}:{}: {}: {}", d.file, d.line, d.level.as_str(), d.message))
+            .collect();
+        assert!(
+            has(
+                &shown,
+                "content/en/guides/sizing.md:17: error: unknown code block language `klingon`"
+            ),
+            "{shown:#?}"
+        );
+        assert!(
+            has(
+                &shown,
+                "content/en/guides/sizing.md:15: error: YAML code block does not parse"
+            ),
+            "{shown:#?}"
+        );
+        assert!(
+            has(
+                &shown,
+                "content/en/index.md:8: error: broken image `/img/missing.svg`: there is no file public/img/missing.svg"
+            ),
+            "{shown:#?}"
+        );
+        assert!(
+            has(
+                &shown,
+                "content/en/index.md:8: error: image `/img/arch.svg` has no alt text"
+            ),
+            "{shown:#?}"
+        );
+        assert!(
+            has(
+                &shown,
+                "content/en/index.md:10: warning: code block without a language"
+            ),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn translated_from_without_an_english_page_is_an_error() {
+        let tree = Tree::fixture();
+        tree.edit(
+            "content/ru/only-ru.md",
+            "---\ntitle:",
+            "---\ntranslated_from: 0123456789ab\ntitle:",
+        );
+        let errors = tree.errors();
+        assert!(
+            has(
+                &errors,
+                "content/ru/only-ru.md:2: `translated_from` is set but there is no English page"
+            ),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn errors_display_one_per_line_and_all_are_collected() {
+        let tree = Tree::fixture();
+        tree.write("content/en/guides/sizing.md", "no front matter\n");
+        tree.remove("content/ru/SUMMARY.md");
+        let err = compile_site(&tree.opts("/")).expect_err("fails");
+        let text = err.to_string();
+        assert!(text.lines().count() >= 2, "{text}");
+        assert!(
+            text.contains("content/en/guides/sizing.md:1: missing front matter"),
+            "{text}"
+        );
+        assert!(
+            text.contains("content/ru/SUMMARY.md:1: SUMMARY.md is missing"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_hash_ignores_line_endings() {
+        assert_eq!(translation_hash("a\nb\n"), translation_hash("a\r\nb\r\n"));
+        assert_eq!(translation_hash("a\nb\n").len(), 12);
+        assert_ne!(translation_hash("a"), translation_hash("b"));
+    }
+
+    #[test]
+    fn last_updated_comes_from_one_git_walk() {
+        if Command::new("git").arg("--version").output().is_err() {
+            eprintln!("git is not installed: skipped");
+            return;
+        }
+        let tree = Tree::fixture();
+        let git = |args: &[&str]| {
+            let out = Command::new("git")
+                .arg("-C")
+                .arg(&tree.0)
+                .args(args)
+                .env("GIT_AUTHOR_DATE", "2025-03-04T10:00:00Z")
+                .env("GIT_COMMITTER_DATE", "2025-03-04T10:00:00Z")
+                .env("GIT_AUTHOR_NAME", "t")
+                .env("GIT_AUTHOR_EMAIL", "t@example.com")
+                .env("GIT_COMMITTER_NAME", "t")
+                .env("GIT_COMMITTER_EMAIL", "t@example.com")
+                .output()
+                .expect("git runs");
+            assert!(
+                out.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        git(&["init", "-q"]);
+        git(&["add", "content/en/index.md"]);
+        git(&["commit", "-q", "-m", "one page"]);
+        let mut opts = tree.opts("/");
+        opts.git_dates = true;
+        let site = compile_site(&opts).expect("builds");
+        let en = site.lang(Lang::En).expect("en");
+        assert_eq!(
+            en.page("").and_then(|p| p.last_updated.clone()).as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            en.page("guides/sizing")
+                .and_then(|p| p.last_updated.clone()),
+            None
+        );
     }
 }
