@@ -23,6 +23,9 @@ fn syntaxes() -> &'static SyntaxSet {
 fn grammar_token(lang: &str) -> Option<&str> {
     match lang {
         "text" | "txt" | "plain" | "plaintext" | "output" | "log" => None,
+        // Query languages the docs show but no bundled grammar knows: plain, yet named, so the
+        // block's data-lang tells readers what it is.
+        "promql" | "logql" => None,
         "sh" | "shell" | "console" | "bash" | "zsh" => Some("bash"),
         "yml" => Some("yaml"),
         "py" => Some("python"),
@@ -284,6 +287,7 @@ mod tests {
     #[test]
     fn text_is_plain_and_unknown_languages_are_errors() {
         assert_eq!(spans("text", "<x>"), "&lt;x&gt;");
+        assert_eq!(spans("promql", "rate(x[5m])"), "rate(x[5m])");
         let e = Syntect.highlight("klingon", "x").expect_err("unknown");
         assert!(e.contains("`klingon`"));
         assert!(Syntect::knows("sh") && Syntect::knows("toml") && Syntect::knows("properties"));
