@@ -1138,6 +1138,38 @@ mod tests {
     }
 
     #[test]
+    fn footnotes_strikethrough_and_autolinks() {
+        let r = render_ru(
+            "~~old~~ new[^why] <javascript:alert(1)>\n\n[^why]: Because.\n\n[up](#why)\n",
+        );
+        assert!(r.html.contains("<del>old</del>"), "{}", r.html);
+        assert!(
+            r.html.contains("class=\"footnote-definition\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            !r.html.to_lowercase().contains("href=\"javascript"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("`javascript:`"));
+    }
+
+    #[test]
+    fn placeholders_in_prose_show_as_written() {
+        // `<namespace>` parses as inline HTML; escaping it is what makes it readable.
+        let r = render_ru("Run it in <namespace> and <release>.\n");
+        assert!(
+            r.html.contains("in &lt;namespace&gt; and &lt;release&gt;."),
+            "{}",
+            r.html
+        );
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
     fn info_strings() {
         assert_eq!(
             parse_info("yaml title=\"values.yaml\""),
