@@ -1,0 +1,3 @@
+//! Placeholder: the composer benchmark lands here.
+
+fn main() {}

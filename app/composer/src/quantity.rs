@@ -1,0 +1,104 @@
+//! Kubernetes memory quantities: strict parsing to MiB and formatting back.
+
+/// The largest quantity accepted: 16 TiB, well above any node.
+const MAX_MIB: u64 = 16 * 1024 * 1024;
+
+/// Parses `512Mi`, `4Gi`, `1.5Gi`, `2G`, `1024M`, `1Ti` into MiB (rounded up).
+/// Rejects negatives, exponents, unknown suffixes (`8gb`), plain bytes below 1 MiB and huge values.
+pub fn parse_mib(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 20 {
+        return None;
+    }
+    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let (num, suffix) = s.split_at(split);
+    if num.is_empty() || num.starts_with('.') || num.ends_with('.') || num.matches('.').count() > 1 {
+        return None;
+    }
+    // Bytes per unit, as a fraction of one MiB expressed in bytes.
+    let unit_bytes: f64 = match suffix {
+        "Ki" => 1024.0,
+        "Mi" => 1024.0 * 1024.0,
+        "Gi" => 1024.0 * 1024.0 * 1024.0,
+        "Ti" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        "k" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "" => 1.0,
+        _ => return None,
+    };
+    let n: f64 = num.parse().ok()?;
+    if n * unit_bytes < 1024.0 * 1024.0 {
+        return None;
+    }
+    let mib = (n * unit_bytes / (1024.0 * 1024.0)).ceil();
+    if !mib.is_finite() || mib < 1.0 || mib > MAX_MIB as f64 {
+        return None;
+    }
+    Some(mib as u64)
+}
+
+/// Formats MiB as a Kubernetes quantity: `4Gi` when whole, else `1536Mi`.
+pub fn k8s(mib: u64) -> String {
+    if mib % 1024 == 0 { format!("{}Gi", mib / 1024) } else { format!("{mib}Mi") }
+}
+
+/// Formats MiB the way Spark memory properties read them: `2048m`.
+pub fn spark(mib: u64) -> String {
+    format!("{mib}m")
+}
+
+/// Parses a decimal factor like `0.10` into thousandths (exact arithmetic, no float drift).
+pub fn parse_factor_milli(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 8 || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() || frac.len() > 3 || frac.contains('.') {
+        return None;
+    }
+    let i: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let mut f = frac.to_string();
+    while f.len() < 3 {
+        f.push('0');
+    }
+    let f: u64 = f.parse().ok()?;
+    let v = i * 1000 + f;
+    (v <= 10_000).then_some(v)
+}
+
+/// Thousandths back to a decimal string: 100 -> "0.1", 400 -> "0.4", 1250 -> "1.25".
+pub fn factor_text(milli: u64) -> String {
+    let mut s = format!("{}.{:03}", milli / 1000, milli % 1000);
+    while s.ends_with('0') && !s.ends_with(".0") {
+        s.pop();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses() {
+        assert_eq!(parse_mib("512Mi"), Some(512));
+        assert_eq!(parse_mib("4Gi"), Some(4096));
+        assert_eq!(parse_mib("1.5Gi"), Some(1536));
+        assert_eq!(parse_mib("2G"), Some(1908));
+        for bad in ["8gb", "-1", "1e99Gi", "", "Gi", "1..2Gi", "99999999Gi", "1 Gi", "0", "100"] {
+            assert_eq!(parse_mib(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn factors() {
+        assert_eq!(parse_factor_milli("0.10"), Some(100));
+        assert_eq!(parse_factor_milli(".4"), Some(400));
+        assert_eq!(parse_factor_milli("-1"), None);
+        assert_eq!(factor_text(100), "0.1");
+        assert_eq!(factor_text(1250), "1.25");
+    }
+}

@@ -1,0 +1,328 @@
+//! Renderers: one small function per produced object, all taking `&ValidConfig`. `manifests`
+//! is the one place that decides which files exist.
+
+pub mod airflow;
+pub mod celeborn;
+pub mod commands;
+pub mod connect;
+pub mod exposure;
+pub mod history_server;
+pub mod jupyter;
+pub mod metastore;
+pub mod minio;
+pub mod mlflow;
+pub mod monitoring;
+pub mod namespace;
+pub mod network_policy;
+pub mod pdb;
+pub mod postgresql;
+pub mod prometheus_rule;
+pub mod rbac;
+pub mod secrets;
+pub mod spark_conf;
+pub mod spark_config;
+pub mod standalone;
+pub mod submit;
+pub mod values;
+
+use crate::model::ValidConfig;
+use crate::yaml::Y;
+use crate::{ymap, yseq};
+
+/// One Kubernetes object and the manifest file it goes into.
+#[derive(Clone, Debug)]
+pub struct Manifest {
+    pub file: &'static str,
+    pub doc: Y,
+}
+
+impl Manifest {
+    pub fn kind(&self) -> &str {
+        self.doc.get("kind").and_then(Y::as_str).unwrap_or("")
+    }
+    pub fn name(&self) -> &str {
+        self.doc.get_path("metadata.name").and_then(Y::as_str).unwrap_or("")
+    }
+}
+
+/// Every manifest for a configuration, in apply order.
+pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
+    let c = v.choices();
+    let mut out: Vec<Manifest> = Vec::new();
+    let mut add = |file: &'static str, docs: Vec<Y>| out.extend(docs.into_iter().map(|doc| Manifest { file, doc }));
+    if c.identity.create_namespace {
+        add("namespace.yaml", namespace::render(v));
+    }
+    add("rbac.yaml", rbac::render(v));
+    add("secrets.yaml", secrets::render(v));
+    add("spark-config.yaml", spark_config::render(v));
+    if v.connect() {
+        add("connect.yaml", connect::render(v));
+    }
+    if v.standalone() {
+        add("standalone.yaml", standalone::render(v));
+    }
+    add("spark-jobs.yaml", submit::render(v));
+    if c.components.jupyter {
+        add("jupyter.yaml", jupyter::render(v));
+    }
+    if c.components.history {
+        add("history-server.yaml", history_server::render(v));
+    }
+    if c.components.postgresql {
+        add("postgresql.yaml", postgresql::render(v));
+    }
+    if c.components.metastore {
+        add("metastore.yaml", metastore::render(v));
+    }
+    if v.minio() {
+        add("minio.yaml", minio::render(v));
+    }
+    if c.components.airflow {
+        add("airflow.yaml", airflow::render(v));
+    }
+    if c.components.mlflow {
+        add("mlflow.yaml", mlflow::render(v));
+    }
+    if c.components.celeborn {
+        add("celeborn.yaml", celeborn::render(v));
+    }
+    if c.features.network_policies {
+        add("network-policies.yaml", network_policy::render(v));
+    }
+    if c.features.pdb {
+        add("pdb.yaml", pdb::render(v));
+    }
+    if c.features.monitoring {
+        add("monitoring.yaml", monitoring::render(v));
+    }
+    if c.features.alerts {
+        add("alerts.yaml", prometheus_rule::render(v));
+    }
+    add("exposure.yaml", exposure::render(v));
+    out.retain(|m| !matches!(m.doc, Y::Null));
+    out
+}
+
+// ---- shared building blocks -------------------------------------------------------------
+
+/// Labels every object carries; `component` is the stable component id.
+pub fn labels(v: &ValidConfig, component: &str) -> Y {
+    ymap! {
+        "app.kubernetes.io/name" => component,
+        "app.kubernetes.io/instance" => v.release(),
+        "app.kubernetes.io/part-of" => "spark-k8s",
+        "app.kubernetes.io/managed-by" => "spark-k8s-composer",
+    }
+}
+
+/// The labels a selector matches on (a stable subset of `labels`).
+pub fn match_labels(v: &ValidConfig, component: &str) -> Y {
+    ymap! { "app.kubernetes.io/name" => component, "app.kubernetes.io/instance" => v.release() }
+}
+
+pub fn meta(v: &ValidConfig, name: &str, component: &str) -> Y {
+    ymap! { "name" => name, "namespace" => v.ns(), "labels" => labels(v, component) }
+}
+
+pub fn object(api: &str, kind: &str, metadata: Y) -> Y {
+    ymap! { "apiVersion" => api, "kind" => kind, "metadata" => metadata }
+}
+
+/// Pod-level security context: restricted PSS; on OpenShift restricted-v2 no fixed UID/GID.
+pub fn pod_security(v: &ValidConfig) -> Y {
+    let mut y = ymap! { "runAsNonRoot" => true };
+    if !v.restricted_v2() {
+        let uid = v.choices().features.run_as_user.clamp(1, 2_147_483_647);
+        y.set("runAsUser", uid.into());
+        y.set("runAsGroup", uid.into());
+        y.set("fsGroup", uid.into());
+    }
+    y.set("seccompProfile", ymap! { "type" => "RuntimeDefault" });
+    y
+}
+
+/// Pod-level context for an image that needs its own UID (PostgreSQL 70, MinIO/others as set).
+pub fn pod_security_uid(v: &ValidConfig, uid: i64) -> Y {
+    let mut y = ymap! { "runAsNonRoot" => true };
+    if !v.restricted_v2() {
+        y.set("runAsUser", uid.into());
+        y.set("runAsGroup", uid.into());
+        y.set("fsGroup", uid.into());
+    }
+    y.set("seccompProfile", ymap! { "type" => "RuntimeDefault" });
+    y
+}
+
+/// Container-level security context: restricted PSS fields.
+pub fn container_security(v: &ValidConfig) -> Y {
+    ymap! {
+        "allowPrivilegeEscalation" => false,
+        "readOnlyRootFilesystem" => v.choices().features.read_only_root,
+        "runAsNonRoot" => true,
+        "capabilities" => ymap! { "drop" => yseq!["ALL"] },
+        "seccompProfile" => ymap! { "type" => "RuntimeDefault" },
+    }
+}
+
+pub fn resources(cpu_req_milli: u64, mem_req_mib: u64, cpu_lim_milli: u64, mem_lim_mib: u64) -> Y {
+    ymap! {
+        "requests" => ymap! { "cpu" => cpu(cpu_req_milli), "memory" => crate::quantity::k8s(mem_req_mib), "ephemeral-storage" => "1Gi" },
+        "limits" => ymap! { "cpu" => cpu(cpu_lim_milli), "memory" => crate::quantity::k8s(mem_lim_mib.max(mem_req_mib)), "ephemeral-storage" => "4Gi" },
+    }
+}
+
+pub fn cpu(milli: u64) -> String {
+    if milli % 1000 == 0 { (milli / 1000).to_string() } else { format!("{milli}m") }
+}
+
+/// Resources of a named service from the model's table.
+pub fn service_resources(v: &ValidConfig, name: &str) -> Y {
+    let s = v.services().into_iter().find(|s| s.name == name);
+    match s {
+        Some(s) => resources(s.cpu_req_milli, s.mem_req_mib, s.cpu_lim_milli, s.mem_lim_mib),
+        None => resources(100, 256, 500, 512),
+    }
+}
+
+pub fn port(name: &str, n: i64) -> Y {
+    ymap! { "name" => name, "containerPort" => n, "protocol" => "TCP" }
+}
+
+pub fn tcp_probe(port_name: &str, initial: i64, period: i64) -> Y {
+    ymap! {
+        "tcpSocket" => ymap! { "port" => port_name },
+        "initialDelaySeconds" => initial,
+        "periodSeconds" => period,
+        "timeoutSeconds" => 5i64,
+        "failureThreshold" => 6i64,
+    }
+}
+
+pub fn http_probe(path: &str, port_name: &str, initial: i64, period: i64) -> Y {
+    ymap! {
+        "httpGet" => ymap! { "path" => path, "port" => port_name },
+        "initialDelaySeconds" => initial,
+        "periodSeconds" => period,
+        "timeoutSeconds" => 5i64,
+        "failureThreshold" => 6i64,
+    }
+}
+
+pub fn env(name: &str, value: impl Into<Y>) -> Y {
+    ymap! { "name" => name, "value" => value.into() }
+}
+
+pub fn env_secret(name: &str, secret: &str, key: &str) -> Y {
+    ymap! { "name" => name, "valueFrom" => ymap! { "secretKeyRef" => ymap! { "name" => secret, "key" => key } } }
+}
+
+pub fn env_field(name: &str, path: &str) -> Y {
+    ymap! { "name" => name, "valueFrom" => ymap! { "fieldRef" => ymap! { "fieldPath" => path } } }
+}
+
+/// emptyDir volumes and their mounts, so a read-only root filesystem works.
+pub fn scratch(dirs: &[(&str, &str)]) -> (Vec<Y>, Vec<Y>) {
+    let vols = dirs.iter().map(|(n, _)| ymap! { "name" => *n, "emptyDir" => ymap! { "sizeLimit" => "2Gi" } }).collect();
+    let mounts = dirs.iter().map(|(n, p)| ymap! { "name" => *n, "mountPath" => *p }).collect();
+    (vols, mounts)
+}
+
+pub fn mount(name: &str, path: &str, read_only: bool) -> Y {
+    let mut m = ymap! { "name" => name, "mountPath" => path };
+    if read_only {
+        m.set("readOnly", true.into());
+    }
+    m
+}
+
+/// A container with the restricted security context and pinned image.
+#[allow(clippy::too_many_arguments)]
+pub fn container(v: &ValidConfig, name: &str, image: &str, ports: Vec<Y>, env: Vec<Y>, mounts: Vec<Y>, resources: Y) -> Y {
+    let mut y = ymap! { "name" => name, "image" => image, "imagePullPolicy" => "IfNotPresent" };
+    if !ports.is_empty() {
+        y.set("ports", Y::Seq(ports));
+    }
+    if !env.is_empty() {
+        y.set("env", Y::Seq(env));
+    }
+    y.set("resources", resources);
+    y.set("securityContext", container_security(v));
+    if !mounts.is_empty() {
+        y.set("volumeMounts", Y::Seq(mounts));
+    }
+    y
+}
+
+/// Pod spec with the right service account: only Spark drivers call the API server.
+pub fn pod_spec(v: &ValidConfig, spark_sa: bool, containers: Vec<Y>, volumes: Vec<Y>) -> Y {
+    let mut y = Y::map();
+    if spark_sa {
+        y.set("serviceAccountName", v.name("spark").into());
+        y.set("automountServiceAccountToken", true.into());
+    } else {
+        y.set("serviceAccountName", v.name("workload").into());
+        y.set("automountServiceAccountToken", false.into());
+    }
+    y.set("securityContext", pod_security(v));
+    y.set("containers", Y::Seq(containers));
+    if !volumes.is_empty() {
+        y.set("volumes", Y::Seq(volumes));
+    }
+    y
+}
+
+pub fn deployment(v: &ValidConfig, name: &str, component: &str, replicas: u64, spec: Y) -> Y {
+    deployment_with(v, name, component, replicas, spec, &[])
+}
+
+/// A Deployment whose Pods carry extra labels (e.g. `spark-role`).
+pub fn deployment_with(v: &ValidConfig, name: &str, component: &str, replicas: u64, spec: Y, extra: &[(&str, &str)]) -> Y {
+    let mut l = labels(v, component);
+    for (k, val) in extra {
+        l.set(k, (*val).into());
+    }
+    let tmpl_meta = ymap! { "labels" => l };
+    object("apps/v1", "Deployment", meta(v, name, component)).with(
+        "spec",
+        ymap! {
+            "replicas" => replicas as i64,
+            "selector" => ymap! { "matchLabels" => match_labels(v, component) },
+            "template" => ymap! { "metadata" => tmpl_meta, "spec" => spec },
+        },
+    )
+}
+
+pub fn service(v: &ValidConfig, name: &str, component: &str, ports: &[(&str, i64)], headless: bool) -> Y {
+    let mut spec = ymap! { "type" => "ClusterIP" };
+    if headless {
+        spec.set("clusterIP", "None".into());
+        spec.set("publishNotReadyAddresses", true.into());
+    }
+    spec.set("selector", match_labels(v, component));
+    spec.set(
+        "ports",
+        Y::Seq(
+            ports
+                .iter()
+                .map(|(n, p)| ymap! { "name" => *n, "port" => *p, "targetPort" => *n, "protocol" => "TCP" })
+                .collect(),
+        ),
+    );
+    object("v1", "Service", meta(v, name, component)).with("spec", spec)
+}
+
+pub fn pvc(v: &ValidConfig, name: &str, component: &str, size: &str) -> Y {
+    object("v1", "PersistentVolumeClaim", meta(v, name, component)).with(
+        "spec",
+        ymap! {
+            "accessModes" => yseq!["ReadWriteOnce"],
+            "resources" => ymap! { "requests" => ymap! { "storage" => size } },
+        },
+    )
+}
+
+/// A comment-free explanation line for README: which security fields each Pod carries.
+pub fn annotations_why(text: &str) -> Y {
+    ymap! { "spark-k8s.io/why" => text }
+}

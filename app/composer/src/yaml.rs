@@ -1,0 +1,410 @@
+//! The one module that writes YAML. It decides quoting: a string is written plain only when it
+//! cannot be read back as anything but the same string, otherwise double-quoted with escapes, so
+//! user text can never add keys, documents or comments.
+
+use std::fmt::Write as _;
+
+/// A YAML value. Maps keep insertion order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Y {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// A number written as is (e.g. `0.25`); only built from our own formatting.
+    Num(String),
+    Str(String),
+    Seq(Vec<Y>),
+    Map(Vec<(String, Y)>),
+}
+
+impl Y {
+    pub fn map() -> Y {
+        Y::Map(Vec::new())
+    }
+
+    /// Adds or replaces `key` in a map (no-op on other values); returns self for chaining.
+    pub fn with(mut self, key: &str, v: impl Into<Y>) -> Y {
+        self.set(key, v.into());
+        self
+    }
+
+    pub fn set(&mut self, key: &str, v: Y) {
+        if let Y::Map(m) = self {
+            if let Some(slot) = m.iter_mut().find(|(k, _)| k == key) {
+                slot.1 = v;
+            } else {
+                m.push((key.to_string(), v));
+            }
+        }
+    }
+
+    /// Sets a dotted path (`a.b.c`), creating maps on the way. A key containing dots is passed
+    /// with `set_path_keys`.
+    pub fn set_path(&mut self, path: &str, v: Y) {
+        let keys: Vec<&str> = path.split('.').collect();
+        self.set_path_keys(&keys, v);
+    }
+
+    pub fn set_path_keys(&mut self, keys: &[&str], v: Y) {
+        let Some((first, rest)) = keys.split_first() else { return };
+        if rest.is_empty() {
+            self.set(first, v);
+            return;
+        }
+        if let Y::Map(m) = self {
+            if let Some(slot) = m.iter_mut().find(|(k, _)| k == first) {
+                if !matches!(slot.1, Y::Map(_)) {
+                    slot.1 = Y::map();
+                }
+                slot.1.set_path_keys(rest, v);
+            } else {
+                let mut child = Y::map();
+                child.set_path_keys(rest, v);
+                m.push(((*first).to_string(), child));
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Y> {
+        match self {
+            Y::Map(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn get_path(&self, path: &str) -> Option<&Y> {
+        path.split('.').try_fold(self, |y, k| y.get(k))
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Y::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn is_empty_collection(&self) -> bool {
+        matches!(self, Y::Seq(v) if v.is_empty()) || matches!(self, Y::Map(m) if m.is_empty())
+    }
+
+    /// Deep merge: values of `over` win; maps merge recursively.
+    pub fn merged(&self, over: &Y) -> Y {
+        match (self, over) {
+            (Y::Map(a), Y::Map(b)) => {
+                let mut out = Y::Map(a.clone());
+                for (k, v) in b {
+                    let merged = match self.get(k) {
+                        Some(old) => old.merged(v),
+                        None => v.clone(),
+                    };
+                    out.set(k, merged);
+                }
+                out
+            }
+            (_, o) => o.clone(),
+        }
+    }
+
+    /// The part of `self` that differs from `base` (maps compared key by key); None if equal.
+    pub fn delta(&self, base: &Y) -> Option<Y> {
+        match (self, base) {
+            (Y::Map(a), Y::Map(_)) => {
+                let mut out = Vec::new();
+                for (k, v) in a {
+                    match base.get(k) {
+                        Some(b) => {
+                            if let Some(d) = v.delta(b) {
+                                out.push((k.clone(), d));
+                            }
+                        }
+                        None => out.push((k.clone(), v.clone())),
+                    }
+                }
+                (!out.is_empty()).then_some(Y::Map(out))
+            }
+            (a, b) if a == b => None,
+            (a, _) => Some(a.clone()),
+        }
+    }
+}
+
+impl From<&str> for Y {
+    fn from(s: &str) -> Y {
+        Y::Str(s.to_string())
+    }
+}
+impl From<String> for Y {
+    fn from(s: String) -> Y {
+        Y::Str(s)
+    }
+}
+impl From<&String> for Y {
+    fn from(s: &String) -> Y {
+        Y::Str(s.clone())
+    }
+}
+impl From<bool> for Y {
+    fn from(b: bool) -> Y {
+        Y::Bool(b)
+    }
+}
+impl From<i64> for Y {
+    fn from(n: i64) -> Y {
+        Y::Int(n)
+    }
+}
+impl From<u32> for Y {
+    fn from(n: u32) -> Y {
+        Y::Int(i64::from(n))
+    }
+}
+impl From<Vec<Y>> for Y {
+    fn from(v: Vec<Y>) -> Y {
+        Y::Seq(v)
+    }
+}
+
+/// Builds a map from (key, value) pairs.
+#[macro_export]
+macro_rules! ymap {
+    ($($k:expr => $v:expr),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut m = $crate::yaml::Y::map();
+        $( m.set($k, $crate::yaml::Y::from($v)); )*
+        m
+    }};
+}
+
+/// Builds a sequence.
+#[macro_export]
+macro_rules! yseq {
+    ($($v:expr),* $(,)?) => { $crate::yaml::Y::Seq(vec![$($crate::yaml::Y::from($v)),*]) };
+}
+
+/// Scalars YAML 1.1 or 1.2 would read as something other than a string.
+fn ambiguous(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", ".nan", ".inf", "-.inf", "+.inf",
+    ];
+    let lower = s.to_ascii_lowercase();
+    if WORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Anything that starts like a number (ints, floats, octal, hex, sexagesimal, dates) is quoted.
+    let first = s.as_bytes()[0];
+    first.is_ascii_digit() || ((first == b'-' || first == b'+' || first == b'.') && s.len() > 1)
+}
+
+/// Whether `s` can be written as a plain scalar and read back unchanged.
+fn plain_ok(s: &str) -> bool {
+    if s.is_empty() || s.len() > 200 || ambiguous(s) {
+        return false;
+    }
+    let b = s.as_bytes();
+    if !(b[0].is_ascii_alphanumeric() || b[0] == b'/' || b[0] == b'_') {
+        return false;
+    }
+    // A conservative alphabet: no `: `, ` #`, flow indicators, quotes or whitespace at all.
+    if !s.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_./=@+".contains(&c) || c == b':') {
+        return false;
+    }
+    // `:` only inside URLs like s3a://x or k8s://https://...; never followed by a space (no spaces
+    // are allowed at all), never at the end.
+    !s.ends_with(':')
+}
+
+/// Writes a string as a YAML scalar.
+pub fn scalar(s: &str) -> String {
+    if plain_ok(s) {
+        return s.to_string();
+    }
+    quoted(s)
+}
+
+/// Double-quoted scalar with every character that could matter escaped.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f || matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether a multi-line string can be written as a literal block (`|`) safely.
+fn block_ok(s: &str) -> bool {
+    s.contains('\n')
+        && !s.starts_with([' ', '\n'])
+        && s.chars().all(|c| c == '\n' || (c >= ' ' && c != '\u{7f}' && !matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff)))
+        && !s.lines().any(|l| l.ends_with(' '))
+}
+
+fn key(s: &str) -> String {
+    scalar(s)
+}
+
+/// Writes one YAML document (no `---`).
+pub fn to_string(y: &Y) -> String {
+    let mut out = String::new();
+    match y {
+        Y::Map(m) if !m.is_empty() => write_map(&mut out, m, 0),
+        Y::Seq(v) if !v.is_empty() => write_seq(&mut out, v, 0),
+        other => {
+            write_inline(&mut out, other, 0);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn indent(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push(' ');
+    }
+}
+
+fn write_inline(out: &mut String, y: &Y, ind: usize) {
+    match y {
+        Y::Null => out.push_str("null"),
+        Y::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Y::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Y::Num(n) => out.push_str(&scalar_num(n)),
+        Y::Str(s) => {
+            if block_ok(s) {
+                out.push_str(if s.ends_with('\n') { "|" } else { "|-" });
+                for line in s.trim_end_matches('\n').split('\n') {
+                    out.push('\n');
+                    if !line.is_empty() {
+                        indent(out, ind + 2);
+                        out.push_str(line);
+                    }
+                }
+            } else {
+                out.push_str(&scalar(s));
+            }
+        }
+        Y::Seq(_) => out.push_str("[]"),
+        Y::Map(_) => out.push_str("{}"),
+    }
+}
+
+/// Numbers we format ourselves; anything unexpected is quoted rather than trusted.
+fn scalar_num(n: &str) -> String {
+    if !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-') && n.parse::<f64>().is_ok() {
+        n.to_string()
+    } else {
+        quoted(n)
+    }
+}
+
+fn write_map(out: &mut String, m: &[(String, Y)], ind: usize) {
+    for (k, v) in m {
+        indent(out, ind);
+        out.push_str(&key(k));
+        out.push(':');
+        write_value_after_key(out, v, ind);
+    }
+}
+
+fn write_value_after_key(out: &mut String, v: &Y, ind: usize) {
+    match v {
+        Y::Map(m) if !m.is_empty() => {
+            out.push('\n');
+            write_map(out, m, ind + 2);
+        }
+        Y::Seq(s) if !s.is_empty() => {
+            out.push('\n');
+            write_seq(out, s, ind);
+        }
+        other => {
+            out.push(' ');
+            write_inline(out, other, ind);
+            out.push('\n');
+        }
+    }
+}
+
+fn write_seq(out: &mut String, s: &[Y], ind: usize) {
+    for item in s {
+        indent(out, ind);
+        out.push('-');
+        match item {
+            Y::Map(m) if !m.is_empty() => {
+                // First entry on the dash line, the rest aligned under it.
+                let (k0, v0) = &m[0];
+                out.push(' ');
+                out.push_str(&key(k0));
+                out.push(':');
+                write_value_after_key(out, v0, ind + 2);
+                write_map(out, &m[1..], ind + 2);
+            }
+            Y::Seq(inner) if !inner.is_empty() => {
+                out.push('\n');
+                write_seq(out, inner, ind + 2);
+            }
+            other => {
+                out.push(' ');
+                write_inline(out, other, ind + 2);
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// Several documents separated by `---`.
+pub fn documents(docs: &[Y]) -> String {
+    let mut out = String::new();
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("---\n");
+        }
+        out.push_str(&to_string(d));
+    }
+    out
+}
+
+/// Empty maps and sequences are kept: Kubernetes gives `{}` meaning (e.g. `podSelector: {}`).
+#[allow(dead_code)]
+pub(crate) fn is_empty(y: &Y) -> bool {
+    y.is_empty_collection()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_strings_are_quoted() {
+        for s in ["a: b", "#x", "{{ x }}", "yes", "1e3", "0x1f", "- x", "x\ny: 1", "", " lead", "a'b", "\"", "08", "~"] {
+            assert!(scalar(s).starts_with('"'), "{s:?} -> {}", scalar(s));
+        }
+        for s in ["spark", "s3a://spark-logs/events", "apps/v1", "ghcr.io/x/y:4.1.0"] {
+            assert_eq!(scalar(s), s);
+        }
+    }
+
+    #[test]
+    fn writes_nested() {
+        let y = ymap! { "a" => ymap!{ "b" => 1i64 }, "l" => yseq![ymap!{"x" => "1", "y" => true}, "z"], "e" => Y::map() };
+        assert_eq!(to_string(&y), "a:\n  b: 1\nl:\n- x: \"1\"\n  y: true\n- z\ne: {}\n");
+    }
+
+    #[test]
+    fn block_scalars() {
+        let y = ymap! { "f" => "a=1\nb=2\n" };
+        assert_eq!(to_string(&y), "f: |\n  a=1\n  b=2\n");
+    }
+}
