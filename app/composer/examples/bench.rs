@@ -1,3 +1,5 @@
-//! Placeholder: the composer benchmark lands here.
+//! Prints the composer figures: `cargo run --release -p composer --features bench --example bench`.
 
-fn main() {}
+fn main() {
+    print!("{}", composer::bench::bench_report());
+}

@@ -40,17 +40,60 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
     let manifests = render::manifests(&config);
     let mut files = Bundle::new();
     let (full, delta) = render::values::render(&config);
-    files.insert("values.yaml".into(), format!("{head}{}", yaml::to_string(&full)));
-    files.insert("values-delta.yaml".into(), format!("{head}{}", yaml::to_string(&delta)));
+    files.insert(
+        "values.yaml".into(),
+        format!("{head}{}", yaml::to_string(&full)),
+    );
+    files.insert(
+        "values-delta.yaml".into(),
+        format!("{head}{}", yaml::to_string(&delta)),
+    );
     for file in commands::files(&manifests) {
-        let docs: Vec<yaml::Y> = manifests.iter().filter(|m| m.file == file).map(|m| m.doc.clone()).collect();
-        files.insert(format!("manifests/{file}"), format!("{head}{}", yaml::documents(&docs)));
+        let docs: Vec<yaml::Y> = manifests
+            .iter()
+            .filter(|m| m.file == file)
+            .map(|m| m.doc.clone())
+            .collect();
+        files.insert(
+            format!("manifests/{file}"),
+            format!("{head}{}", yaml::documents(&docs)),
+        );
     }
-    files.insert("manifests/kustomization.yaml".into(), format!("{head}{}", yaml::to_string(&commands::kustomization(&manifests))));
-    files.insert("install.sh".into(), commands::install_sh(&config, &head, &manifests));
-    let md_head = head.lines().map(|l| format!("<!-- {} -->\n", l.trim_start_matches("# "))).collect::<String>();
-    files.insert("README.md".into(), format!("{md_head}{}", commands::readme(&config, if preset.is_empty() { "custom" } else { preset }, &link, &diagnostics, &manifests)));
-    Composition { config, diagnostics, link, manifests, files }
+    files.insert(
+        "manifests/kustomization.yaml".into(),
+        format!(
+            "{head}{}",
+            yaml::to_string(&commands::kustomization(&manifests))
+        ),
+    );
+    files.insert(
+        "install.sh".into(),
+        commands::install_sh(&config, &head, &manifests),
+    );
+    let md_head = head
+        .lines()
+        .map(|l| format!("<!-- {} -->\n", l.trim_start_matches("# ")))
+        .collect::<String>();
+    files.insert(
+        "README.md".into(),
+        format!(
+            "{md_head}{}",
+            commands::readme(
+                &config,
+                if preset.is_empty() { "custom" } else { preset },
+                &link,
+                &diagnostics,
+                &manifests
+            )
+        ),
+    );
+    Composition {
+        config,
+        diagnostics,
+        link,
+        manifests,
+        files,
+    }
 }
 
 /// Every Pod-bearing document of a composition, including the Spark Pod templates that live
@@ -66,6 +109,12 @@ pub fn workloads(c: &Composition) -> Vec<yaml::Y> {
 
 /// Runs the restricted checker over a composition.
 pub fn pss_findings(c: &Composition) -> Vec<crate::pss::Finding> {
-    let opts = crate::pss::Options { no_fixed_uid: c.config.restricted_v2(), read_only_root: c.config.choices().features.read_only_root };
-    workloads(c).iter().flat_map(|d| crate::pss::check(d, opts)).collect()
+    let opts = crate::pss::Options {
+        no_fixed_uid: c.config.restricted_v2(),
+        read_only_root: c.config.choices().features.read_only_root,
+    };
+    workloads(c)
+        .iter()
+        .flat_map(|d| crate::pss::check(d, opts))
+        .collect()
 }

@@ -307,7 +307,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: Code, path: &'static str) -> Diagnostic {
-        Diagnostic { code, severity: code.severity(), path, args: Vec::new() }
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            path,
+            args: Vec::new(),
+        }
     }
 
     pub fn arg(mut self, k: &'static str, v: impl ToString) -> Diagnostic {
@@ -327,7 +332,10 @@ impl Diagnostic {
             } else {
                 v.clone()
             };
-            let shown: String = shown.chars().map(|c| if c.is_control() { '�' } else { c }).collect();
+            let shown: String = shown
+                .chars()
+                .map(|c| if c.is_control() { '�' } else { c })
+                .collect();
             out = out.replace(&format!("{{{k}}}"), &shown);
         }
         out

@@ -28,10 +28,18 @@ impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LinkError::Empty => write!(f, "the share link is empty"),
-            LinkError::TooLong(n) => write!(f, "the share link is {n} characters long (at most {MAX_LINK_LEN})"),
+            LinkError::TooLong(n) => write!(
+                f,
+                "the share link is {n} characters long (at most {MAX_LINK_LEN})"
+            ),
             LinkError::NotALink => write!(f, "this is not a composer share link"),
-            LinkError::UnsupportedVersion(v) => write!(f, "the share link has version {v}; this composer reads up to {LINK_VERSION}"),
-            LinkError::UnknownPreset(p) => write!(f, "the share link names an unknown preset `{p}`"),
+            LinkError::UnsupportedVersion(v) => write!(
+                f,
+                "the share link has version {v}; this composer reads up to {LINK_VERSION}"
+            ),
+            LinkError::UnknownPreset(p) => {
+                write!(f, "the share link names an unknown preset `{p}`")
+            }
         }
     }
 }
@@ -112,7 +120,10 @@ pub fn decode_verbose(link: &str) -> Result<Decoded, LinkError> {
         return Err(LinkError::Empty);
     }
     let mut parts = link.split('~');
-    let version: u32 = parts.next().and_then(|v| v.parse().ok()).ok_or(LinkError::NotALink)?;
+    let version: u32 = parts
+        .next()
+        .and_then(|v| v.parse().ok())
+        .ok_or(LinkError::NotALink)?;
     if version == 0 {
         return Err(LinkError::NotALink);
     }
@@ -123,7 +134,11 @@ pub fn decode_verbose(link: &str) -> Result<Decoded, LinkError> {
     let mut choices = match preset(&preset_id) {
         Some(p) => p.choices(),
         None if preset_id.is_empty() || preset_id == "custom" => Choices::default(),
-        None => return Err(LinkError::UnknownPreset(preset_id.chars().take(40).collect())),
+        None => {
+            return Err(LinkError::UnknownPreset(
+                preset_id.chars().take(40).collect(),
+            ));
+        }
     };
     let mut ignored = Vec::new();
     for entry in parts.take(MAX_ENTRIES) {
@@ -133,7 +148,10 @@ pub fn decode_verbose(link: &str) -> Result<Decoded, LinkError> {
             }
             continue;
         };
-        let k = RENAMED.iter().find(|(old, _)| *old == k).map_or(k, |(_, new)| *new);
+        let k = RENAMED
+            .iter()
+            .find(|(old, _)| *old == k)
+            .map_or(k, |(_, new)| *new);
         let ok = match (field(k), unescape(raw)) {
             (Some(f), Some(v)) if v.len() <= 1024 => (f.set)(&mut choices, &v),
             _ => false,
@@ -142,7 +160,11 @@ pub fn decode_verbose(link: &str) -> Result<Decoded, LinkError> {
             ignored.push(k.chars().take(40).collect());
         }
     }
-    Ok(Decoded { preset: preset_id, choices, ignored })
+    Ok(Decoded {
+        preset: preset_id,
+        choices,
+        ignored,
+    })
 }
 
 #[cfg(test)]
@@ -156,7 +178,11 @@ mod tests {
         c.features.gpu = true;
         c.identity.namespace = "a b~c_d%".into();
         let l = encode("", &c);
-        assert!(l.bytes().all(|b| b.is_ascii_alphanumeric() || b"~_.-%".contains(&b)), "{l}");
+        assert!(
+            l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"~_.-%".contains(&b)),
+            "{l}"
+        );
         let (p, d) = decode(&l).expect("decodes");
         assert_eq!(p, "");
         assert_eq!(d, c);
@@ -167,7 +193,10 @@ mod tests {
         assert_eq!(decode(""), Err(LinkError::Empty));
         assert_eq!(decode("hello"), Err(LinkError::NotALink));
         assert_eq!(decode("9~x"), Err(LinkError::UnsupportedVersion(9)));
-        assert!(matches!(decode(&"1~".repeat(5000)), Err(LinkError::TooLong(_))));
+        assert!(matches!(
+            decode(&"1~".repeat(5000)),
+            Err(LinkError::TooLong(_))
+        ));
         let d = decode_verbose("1~~zz_1~em_%ZZ~ec_4").expect("lenient");
         assert_eq!(d.choices.sizing.executor_cores, 4);
         assert_eq!(d.ignored, vec!["zz".to_string(), "em".to_string()]);

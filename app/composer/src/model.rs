@@ -50,7 +50,14 @@ pub struct ValidConfig {
 
 impl ValidConfig {
     pub(crate) fn new(c: Choices) -> ValidConfig {
-        let z = PodSize { memory_mib: 0, overhead_mib: 0, pyspark_mib: 0, pod_mib: 0, limit_mib: 0, cores: 1 };
+        let z = PodSize {
+            memory_mib: 0,
+            overhead_mib: 0,
+            pyspark_mib: 0,
+            pod_mib: 0,
+            limit_mib: 0,
+            cores: 1,
+        };
         ValidConfig {
             c,
             driver: z.clone(),
@@ -95,7 +102,10 @@ impl ValidConfig {
     }
 
     pub fn connect(&self) -> bool {
-        matches!(self.c.backend, Backend::ConnectK8s | Backend::ConnectStandalone)
+        matches!(
+            self.c.backend,
+            Backend::ConnectK8s | Backend::ConnectStandalone
+        )
     }
 
     pub fn standalone(&self) -> bool {
@@ -136,16 +146,26 @@ impl ValidConfig {
 
     /// The Spark image, pinned.
     pub fn spark_image(&self) -> String {
-        format!("{}/spark-k8s-spark-custom:{}", self.c.identity.registry, self.c.identity.spark_tag)
+        format!(
+            "{}/spark-k8s-spark-custom:{}",
+            self.c.identity.registry, self.c.identity.spark_tag
+        )
     }
 
     pub fn jupyter_image(&self) -> String {
-        format!("{}/spark-k8s-jupyter:{}", self.c.identity.registry, self.c.identity.jupyter_tag)
+        format!(
+            "{}/spark-k8s-jupyter:{}",
+            self.c.identity.registry, self.c.identity.jupyter_tag
+        )
     }
 
     /// S3 endpoint the Pods use.
     pub fn s3_endpoint(&self) -> String {
-        if self.minio() { format!("http://{}:9000", self.name("minio")) } else { self.c.s3.endpoint.clone() }
+        if self.minio() {
+            format!("http://{}:9000", self.name("minio"))
+        } else {
+            self.c.s3.endpoint.clone()
+        }
     }
 
     pub fn connect_service(&self) -> String {
@@ -160,14 +180,15 @@ impl ValidConfig {
     pub fn services(&self) -> Vec<ServiceSize> {
         let k = &self.c.components;
         let ha = self.c.features.ha;
-        let s = |name, replicas, cpu_req_milli, cpu_lim_milli, mem_req_mib, mem_lim_mib| ServiceSize {
-            name,
-            replicas,
-            cpu_req_milli,
-            cpu_lim_milli,
-            mem_req_mib,
-            mem_lim_mib,
-        };
+        let s =
+            |name, replicas, cpu_req_milli, cpu_lim_milli, mem_req_mib, mem_lim_mib| ServiceSize {
+                name,
+                replicas,
+                cpu_req_milli,
+                cpu_lim_milli,
+                mem_req_mib,
+                mem_lim_mib,
+            };
         let mut out = Vec::new();
         if k.jupyter {
             out.push(s("jupyter", 1, 500, 2000, 1024, 4096));
@@ -176,7 +197,14 @@ impl ValidConfig {
             out.push(s("history-server", 1, 200, 1000, 512, 2048));
         }
         if k.metastore {
-            out.push(s("metastore", if ha { 2 } else { 1 }, 200, 1000, 1024, 2048));
+            out.push(s(
+                "metastore",
+                if ha { 2 } else { 1 },
+                200,
+                1000,
+                1024,
+                2048,
+            ));
         }
         if k.postgresql {
             out.push(s("postgresql", 1, 250, 1000, 512, 1024));
@@ -185,7 +213,14 @@ impl ValidConfig {
             out.push(s("minio", 1, 250, 1000, 512, 1024));
         }
         if k.airflow {
-            out.push(s("airflow-webserver", if ha { 2 } else { 1 }, 250, 1000, 1024, 2048));
+            out.push(s(
+                "airflow-webserver",
+                if ha { 2 } else { 1 },
+                250,
+                1000,
+                1024,
+                2048,
+            ));
             out.push(s("airflow-scheduler", 1, 250, 1000, 1024, 2048));
         }
         if k.mlflow {

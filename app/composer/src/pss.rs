@@ -19,7 +19,16 @@ pub struct Options {
     pub read_only_root: bool,
 }
 
-const ALLOWED_VOLUMES: &[&str] = &["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
+const ALLOWED_VOLUMES: &[&str] = &[
+    "configMap",
+    "csi",
+    "downwardAPI",
+    "emptyDir",
+    "ephemeral",
+    "persistentVolumeClaim",
+    "projected",
+    "secret",
+];
 
 fn bool_at(y: Option<&Y>, key: &str) -> Option<bool> {
     match y.and_then(|y| y.get(key)) {
@@ -32,7 +41,9 @@ fn bool_at(y: Option<&Y>, key: &str) -> Option<bool> {
 pub fn pod_spec(doc: &Y) -> Option<&Y> {
     match doc.get("kind").and_then(Y::as_str)? {
         "Pod" => doc.get("spec"),
-        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" => doc.get_path("spec.template.spec"),
+        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" => {
+            doc.get_path("spec.template.spec")
+        }
         "CronJob" => doc.get_path("spec.jobTemplate.spec.template.spec"),
         _ => None,
     }
@@ -40,14 +51,24 @@ pub fn pod_spec(doc: &Y) -> Option<&Y> {
 
 /// Checks one object; non-workloads yield nothing.
 pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
-    let Some(spec) = pod_spec(doc) else { return Vec::new() };
+    let Some(spec) = pod_spec(doc) else {
+        return Vec::new();
+    };
     let name = format!(
         "{}/{}",
         doc.get("kind").and_then(Y::as_str).unwrap_or("?"),
-        doc.get_path("metadata.name").and_then(Y::as_str).unwrap_or("(template)")
+        doc.get_path("metadata.name")
+            .and_then(Y::as_str)
+            .unwrap_or("(template)")
     );
     let mut out = Vec::new();
-    let mut bad = |rule: &'static str, detail: String| out.push(Finding { object: name.clone(), rule, detail });
+    let mut bad = |rule: &'static str, detail: String| {
+        out.push(Finding {
+            object: name.clone(),
+            rule,
+            detail,
+        })
+    };
     for host in ["hostNetwork", "hostPID", "hostIPC"] {
         if bool_at(Some(spec), host) == Some(true) {
             bad("host-namespaces", host.to_string());
@@ -66,7 +87,9 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
     }
     let pod_ctx = spec.get("securityContext");
     let pod_non_root = bool_at(pod_ctx, "runAsNonRoot") == Some(true);
-    let pod_seccomp = pod_ctx.and_then(|c| c.get_path("seccompProfile.type")).and_then(Y::as_str);
+    let pod_seccomp = pod_ctx
+        .and_then(|c| c.get_path("seccompProfile.type"))
+        .and_then(Y::as_str);
     if opts.no_fixed_uid {
         for k in ["runAsUser", "runAsGroup", "fsGroup"] {
             if pod_ctx.and_then(|c| c.get(k)).is_some() {
@@ -95,7 +118,9 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
         if bool_at(ctx, "allowPrivilegeEscalation") != Some(false) {
             bad("allow-privilege-escalation", cname.clone());
         }
-        if !(pod_non_root || bool_at(ctx, "runAsNonRoot") == Some(true)) || bool_at(ctx, "runAsNonRoot") == Some(false) {
+        if !(pod_non_root || bool_at(ctx, "runAsNonRoot") == Some(true))
+            || bool_at(ctx, "runAsNonRoot") == Some(false)
+        {
             bad("run-as-non-root", cname.clone());
         }
         if let Some(Y::Int(0)) = ctx.and_then(|x| x.get("runAsUser")) {
@@ -104,7 +129,10 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
         if opts.no_fixed_uid && ctx.and_then(|x| x.get("runAsUser")).is_some() {
             bad("openshift-fixed-uid", format!("{cname} runAsUser"));
         }
-        let seccomp = ctx.and_then(|x| x.get_path("seccompProfile.type")).and_then(Y::as_str).or(pod_seccomp);
+        let seccomp = ctx
+            .and_then(|x| x.get_path("seccompProfile.type"))
+            .and_then(Y::as_str)
+            .or(pod_seccomp);
         if !matches!(seccomp, Some("RuntimeDefault" | "Localhost")) {
             bad("seccomp", cname.clone());
         }
@@ -129,14 +157,21 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
         }
         for part in ["requests", "limits"] {
             for res in ["cpu", "memory"] {
-                if c.get("resources").and_then(|r| r.get(part)).and_then(|r| r.get(res)).is_none() {
+                if c.get("resources")
+                    .and_then(|r| r.get(part))
+                    .and_then(|r| r.get(res))
+                    .is_none()
+                {
                     bad("resources", format!("{cname} {part}.{res}"));
                 }
             }
         }
         // Spark-created Pods take their image from Spark; templates have none.
         if let Some(img) = c.get("image").and_then(Y::as_str) {
-            let tag = img.rsplit_once(':').map(|(_, t)| t).filter(|t| !t.contains('/'));
+            let tag = img
+                .rsplit_once(':')
+                .map(|(_, t)| t)
+                .filter(|t| !t.contains('/'));
             if !img.contains('@') && !matches!(tag, Some(t) if !t.is_empty() && t != "latest") {
                 bad("image-pinned", format!("{cname} {img}"));
             }

@@ -10,9 +10,12 @@ pub fn parse_mib(s: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 20 {
         return None;
     }
-    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
     let (num, suffix) = s.split_at(split);
-    if num.is_empty() || num.starts_with('.') || num.ends_with('.') || num.matches('.').count() > 1 {
+    if num.is_empty() || num.starts_with('.') || num.ends_with('.') || num.matches('.').count() > 1
+    {
         return None;
     }
     // Bytes per unit, as a fraction of one MiB expressed in bytes.
@@ -41,7 +44,11 @@ pub fn parse_mib(s: &str) -> Option<u64> {
 
 /// Formats MiB as a Kubernetes quantity: `4Gi` when whole, else `1536Mi`.
 pub fn k8s(mib: u64) -> String {
-    if mib % 1024 == 0 { format!("{}Gi", mib / 1024) } else { format!("{mib}Mi") }
+    if mib % 1024 == 0 {
+        format!("{}Gi", mib / 1024)
+    } else {
+        format!("{mib}Mi")
+    }
 }
 
 /// Formats MiB the way Spark memory properties read them: `2048m`.
@@ -88,7 +95,18 @@ mod tests {
         assert_eq!(parse_mib("4Gi"), Some(4096));
         assert_eq!(parse_mib("1.5Gi"), Some(1536));
         assert_eq!(parse_mib("2G"), Some(1908));
-        for bad in ["8gb", "-1", "1e99Gi", "", "Gi", "1..2Gi", "99999999Gi", "1 Gi", "0", "100"] {
+        for bad in [
+            "8gb",
+            "-1",
+            "1e99Gi",
+            "",
+            "Gi",
+            "1..2Gi",
+            "99999999Gi",
+            "1 Gi",
+            "0",
+            "100",
+        ] {
             assert_eq!(parse_mib(bad), None, "{bad}");
         }
     }

@@ -46,7 +46,9 @@ impl Y {
     }
 
     pub fn set_path_keys(&mut self, keys: &[&str], v: Y) {
-        let Some((first, rest)) = keys.split_first() else { return };
+        let Some((first, rest)) = keys.split_first() else {
+            return;
+        };
         if rest.is_empty() {
             self.set(first, v);
             return;
@@ -184,7 +186,8 @@ macro_rules! yseq {
 /// Scalars YAML 1.1 or 1.2 would read as something other than a string.
 fn ambiguous(s: &str) -> bool {
     const WORDS: &[&str] = &[
-        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", ".nan", ".inf", "-.inf", "+.inf",
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", ".nan", ".inf",
+        "-.inf", "+.inf",
     ];
     let lower = s.to_ascii_lowercase();
     if WORDS.contains(&lower.as_str()) {
@@ -205,7 +208,10 @@ fn plain_ok(s: &str) -> bool {
         return false;
     }
     // A conservative alphabet: no `: `, ` #`, flow indicators, quotes or whitespace at all.
-    if !s.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_./=@+".contains(&c) || c == b':') {
+    if !s
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || b"-_./=@+".contains(&c) || c == b':')
+    {
         return false;
     }
     // `:` only inside URLs like s3a://x or k8s://https://...; never followed by a space (no spaces
@@ -232,7 +238,10 @@ pub fn quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f || matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff) => {
+            c if (c as u32) < 0x20
+                || c as u32 == 0x7f
+                || matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff) =>
+            {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
@@ -246,7 +255,12 @@ pub fn quoted(s: &str) -> String {
 fn block_ok(s: &str) -> bool {
     s.contains('\n')
         && !s.starts_with([' ', '\n'])
-        && s.chars().all(|c| c == '\n' || (c >= ' ' && c != '\u{7f}' && !matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff)))
+        && s.chars().all(|c| {
+            c == '\n'
+                || (c >= ' '
+                    && c != '\u{7f}'
+                    && !matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff))
+        })
         && !s.lines().any(|l| l.ends_with(' '))
 }
 
@@ -303,7 +317,11 @@ fn write_inline(out: &mut String, y: &Y, ind: usize) {
 
 /// Numbers we format ourselves; anything unexpected is quoted rather than trusted.
 fn scalar_num(n: &str) -> String {
-    if !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-') && n.parse::<f64>().is_ok() {
+    if !n.is_empty()
+        && n.bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
+        && n.parse::<f64>().is_ok()
+    {
         n.to_string()
     } else {
         quoted(n)
@@ -388,10 +406,18 @@ mod tests {
 
     #[test]
     fn hostile_strings_are_quoted() {
-        for s in ["a: b", "#x", "{{ x }}", "yes", "1e3", "0x1f", "- x", "x\ny: 1", "", " lead", "a'b", "\"", "08", "~"] {
+        for s in [
+            "a: b", "#x", "{{ x }}", "yes", "1e3", "0x1f", "- x", "x\ny: 1", "", " lead", "a'b",
+            "\"", "08", "~",
+        ] {
             assert!(scalar(s).starts_with('"'), "{s:?} -> {}", scalar(s));
         }
-        for s in ["spark", "s3a://spark-logs/events", "apps/v1", "ghcr.io/x/y:4.1.0"] {
+        for s in [
+            "spark",
+            "s3a://spark-logs/events",
+            "apps/v1",
+            "ghcr.io/x/y:4.1.0",
+        ] {
             assert_eq!(scalar(s), s);
         }
     }
@@ -399,7 +425,10 @@ mod tests {
     #[test]
     fn writes_nested() {
         let y = ymap! { "a" => ymap!{ "b" => 1i64 }, "l" => yseq![ymap!{"x" => "1", "y" => true}, "z"], "e" => Y::map() };
-        assert_eq!(to_string(&y), "a:\n  b: 1\nl:\n- x: \"1\"\n  y: true\n- z\ne: {}\n");
+        assert_eq!(
+            to_string(&y),
+            "a:\n  b: 1\nl:\n- x: \"1\"\n  y: true\n- z\ne: {}\n"
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Airflow webserver and scheduler (LocalExecutor) on the shared PostgreSQL.
 
 use super::secrets::postgres_secret;
-use super::{container, deployment, env, env_secret, http_probe, meta, mount, object, port, scratch, service, service_resources};
+use super::{
+    container, deployment, env, env_secret, http_probe, meta, mount, object, port, scratch,
+    service, service_resources,
+};
 use crate::choices::Backend;
 use crate::model::ValidConfig;
 use crate::yaml::Y;
@@ -39,14 +42,24 @@ fn envs(v: &ValidConfig) -> Vec<Y> {
         env_secret("AIRFLOW_DB_PASSWORD", &pg, "airflow-password"),
         env(
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
-            format!("postgresql+psycopg2://airflow:$(AIRFLOW_DB_PASSWORD)@{}:5432/airflow", v.name("postgresql")),
+            format!(
+                "postgresql+psycopg2://airflow:$(AIRFLOW_DB_PASSWORD)@{}:5432/airflow",
+                v.name("postgresql")
+            ),
         ),
         env_secret("AIRFLOW__CORE__FERNET_KEY", &keys, "fernet-key"),
-        env_secret("AIRFLOW__WEBSERVER__SECRET_KEY", &keys, "webserver-secret-key"),
+        env_secret(
+            "AIRFLOW__WEBSERVER__SECRET_KEY",
+            &keys,
+            "webserver-secret-key",
+        ),
         env("HOME", "/tmp"),
     ];
     if v.connect() {
-        e.push(env("SPARK_REMOTE", format!("sc://{}:15002", v.connect_service())));
+        e.push(env(
+            "SPARK_REMOTE",
+            format!("sc://{}:15002", v.connect_service()),
+        ));
     }
     e
 }
@@ -62,7 +75,9 @@ fn sa(v: &ValidConfig) -> (bool, Option<String>) {
 
 fn pod(v: &ValidConfig, ctr: Y, init: Option<Y>) -> Y {
     let (mut vols, _) = scratch(&[("tmp", "/tmp"), ("logs", "/opt/airflow/logs")]);
-    vols.push(ymap! { "name" => "dags", "configMap" => ymap! { "name" => v.name("airflow-dags") } });
+    vols.push(
+        ymap! { "name" => "dags", "configMap" => ymap! { "name" => v.name("airflow-dags") } },
+    );
     let (spark_sa, own) = sa(v);
     let mut spec = super::pod_spec(v, spark_sa, vec![ctr], vols);
     if let Some(name) = own {
@@ -76,20 +91,48 @@ fn pod(v: &ValidConfig, ctr: Y, init: Option<Y>) -> Y {
 }
 
 fn mounts() -> Vec<Y> {
-    vec![mount("tmp", "/tmp", false), mount("logs", "/opt/airflow/logs", false), mount("dags", "/opt/airflow/dags", true)]
+    vec![
+        mount("tmp", "/tmp", false),
+        mount("logs", "/opt/airflow/logs", false),
+        mount("dags", "/opt/airflow/dags", true),
+    ]
 }
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     let web = v.name("airflow-webserver");
     let sched = v.name("airflow-scheduler");
     let replicas = if v.choices().features.ha { 2 } else { 1 };
-    let mut migrate = container(v, "db-migrate", IMAGE, vec![], envs(v), mounts(), super::resources(100, 512, 1000, 1024));
+    let mut migrate = container(
+        v,
+        "db-migrate",
+        IMAGE,
+        vec![],
+        envs(v),
+        mounts(),
+        super::resources(100, 512, 1000, 1024),
+    );
     migrate.set("command", yseq!["airflow", "db", "migrate"]);
-    let mut w = container(v, "webserver", IMAGE, vec![port("http", 8080)], envs(v), mounts(), service_resources(v, "airflow-webserver"));
+    let mut w = container(
+        v,
+        "webserver",
+        IMAGE,
+        vec![port("http", 8080)],
+        envs(v),
+        mounts(),
+        service_resources(v, "airflow-webserver"),
+    );
     w.set("command", yseq!["airflow", "webserver"]);
     w.set("readinessProbe", http_probe("/health", "http", 30, 10));
     w.set("livenessProbe", http_probe("/health", "http", 90, 30));
-    let mut s = container(v, "scheduler", IMAGE, vec![], envs(v), mounts(), service_resources(v, "airflow-scheduler"));
+    let mut s = container(
+        v,
+        "scheduler",
+        IMAGE,
+        vec![],
+        envs(v),
+        mounts(),
+        service_resources(v, "airflow-scheduler"),
+    );
     s.set("command", yseq!["airflow", "scheduler"]);
     let check = ymap! {
         "exec" => ymap! { "command" => yseq!["airflow", "jobs", "check", "--job-type", "SchedulerJob", "--local"] },
@@ -97,8 +140,19 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     };
     s.set("livenessProbe", check);
     vec![
-        object("v1", "ConfigMap", meta(v, &v.name("airflow-dags"), "airflow")).with("data", ymap! { "spark_connect_example.py" => DAG }),
-        deployment(v, &web, "airflow-webserver", replicas, pod(v, w, Some(migrate))),
+        object(
+            "v1",
+            "ConfigMap",
+            meta(v, &v.name("airflow-dags"), "airflow"),
+        )
+        .with("data", ymap! { "spark_connect_example.py" => DAG }),
+        deployment(
+            v,
+            &web,
+            "airflow-webserver",
+            replicas,
+            pod(v, w, Some(migrate)),
+        ),
         deployment(v, &sched, "airflow-scheduler", 1, pod(v, s, None)),
         service(v, &web, "airflow-webserver", &[("http", 8080)], false),
     ]

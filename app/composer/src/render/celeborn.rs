@@ -1,6 +1,9 @@
 //! Celeborn remote shuffle: 3 masters (Raft) and 3 workers with shuffle volumes.
 
-use super::{container, env, labels, match_labels, meta, mount, object, pod_security, port, scratch, service, service_resources, tcp_probe};
+use super::{
+    container, env, labels, match_labels, meta, mount, object, pod_security, port, scratch,
+    service, service_resources, tcp_probe,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
@@ -14,7 +17,10 @@ pub fn master_name(v: &ValidConfig) -> String {
 /// Master endpoints through the headless Service (the Spark client and workers use these).
 pub fn endpoints(v: &ValidConfig) -> String {
     let m = master_name(v);
-    (0..3).map(|i| format!("{m}-{i}.{m}.{}.svc:9097", v.ns())).collect::<Vec<_>>().join(",")
+    (0..3)
+        .map(|i| format!("{m}-{i}.{m}.{}.svc:9097", v.ns()))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn conf(v: &ValidConfig) -> String {
@@ -22,7 +28,10 @@ fn conf(v: &ValidConfig) -> String {
     let mut s = String::new();
     s.push_str("celeborn.master.ha.enabled=true\n");
     for i in 0..3 {
-        s.push_str(&format!("celeborn.master.ha.node.{i}.host={m}-{i}.{m}.{}.svc\n", v.ns()));
+        s.push_str(&format!(
+            "celeborn.master.ha.node.{i}.host={m}-{i}.{m}.{}.svc\n",
+            v.ns()
+        ));
         s.push_str(&format!("celeborn.master.ha.node.{i}.port=9097\n"));
     }
     s.push_str(&format!("celeborn.master.endpoints={}\n", endpoints(v)));
@@ -37,12 +46,28 @@ fn sts(v: &ValidConfig, role: &str, port_n: i64, storage: &str, mount_path: &str
     let name = v.name(&format!("celeborn-{role}"));
     let component = format!("celeborn-{role}");
     let (mut vols, mut mounts) = scratch(&[("tmp", "/tmp"), ("logs", "/opt/celeborn/logs")]);
-    vols.push(ymap! { "name" => "conf", "configMap" => ymap! { "name" => v.name("celeborn-config") } });
+    vols.push(
+        ymap! { "name" => "conf", "configMap" => ymap! { "name" => v.name("celeborn-config") } },
+    );
     mounts.push(mount("conf", "/opt/celeborn/conf", true));
     mounts.push(mount("data", mount_path, false));
-    let envs = vec![env("CELEBORN_NO_DAEMONIZE", "true"), env("CELEBORN_CONF_DIR", "/opt/celeborn/conf")];
-    let mut ctr = container(v, role, IMAGE, vec![port("rpc", port_n)], envs, mounts, service_resources(v, &component));
-    ctr.set("command", yseq![format!("/opt/celeborn/sbin/start-{role}.sh")]);
+    let envs = vec![
+        env("CELEBORN_NO_DAEMONIZE", "true"),
+        env("CELEBORN_CONF_DIR", "/opt/celeborn/conf"),
+    ];
+    let mut ctr = container(
+        v,
+        role,
+        IMAGE,
+        vec![port("rpc", port_n)],
+        envs,
+        mounts,
+        service_resources(v, &component),
+    );
+    ctr.set(
+        "command",
+        yseq![format!("/opt/celeborn/sbin/start-{role}.sh")],
+    );
     ctr.set("readinessProbe", tcp_probe("rpc", 20, 10));
     ctr.set("livenessProbe", tcp_probe("rpc", 60, 30));
     let spec = ymap! {
@@ -70,10 +95,27 @@ fn sts(v: &ValidConfig, role: &str, port_n: i64, storage: &str, mount_path: &str
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     vec![
-        object("v1", "ConfigMap", meta(v, &v.name("celeborn-config"), "celeborn")).with("data", ymap! { "celeborn-defaults.conf" => conf(v) }),
+        object(
+            "v1",
+            "ConfigMap",
+            meta(v, &v.name("celeborn-config"), "celeborn"),
+        )
+        .with("data", ymap! { "celeborn-defaults.conf" => conf(v) }),
         sts(v, "master", 9097, "10Gi", "/mnt/ratis"),
-        service(v, &master_name(v), "celeborn-master", &[("rpc", 9097)], true),
+        service(
+            v,
+            &master_name(v),
+            "celeborn-master",
+            &[("rpc", 9097)],
+            true,
+        ),
         sts(v, "worker", 9098, "100Gi", "/mnt/celeborn"),
-        service(v, &v.name("celeborn-worker"), "celeborn-worker", &[("rpc", 9098)], true),
+        service(
+            v,
+            &v.name("celeborn-worker"),
+            "celeborn-worker",
+            &[("rpc", 9098)],
+            true,
+        ),
     ]
 }

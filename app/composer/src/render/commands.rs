@@ -27,14 +27,22 @@ pub fn kustomization(manifests: &[Manifest]) -> Y {
         "kind" => "Kustomization",
         "resources" => Y::Seq(files(manifests).into_iter().map(Y::from).collect()),
     }
-    .with("labels", yseq![ymap! { "pairs" => ymap! { "app.kubernetes.io/part-of" => "spark-k8s" } }])
+    .with(
+        "labels",
+        yseq![ymap! { "pairs" => ymap! { "app.kubernetes.io/part-of" => "spark-k8s" } }],
+    )
 }
 
 /// Files the Helm path still applies from manifests/ because the chart cannot render them.
 fn helm_extras(v: &ValidConfig, present: &[&str]) -> Vec<&'static str> {
     let c = v.choices();
     let mut out = Vec::new();
-    let mut want = vec!["secrets.yaml", "network-policies.yaml", "pdb.yaml", "alerts.yaml"];
+    let mut want = vec![
+        "secrets.yaml",
+        "network-policies.yaml",
+        "pdb.yaml",
+        "alerts.yaml",
+    ];
     if !(v.is35() && c.features.exposure == Exposure::Route) {
         want.push("exposure.yaml");
     }
@@ -54,7 +62,11 @@ pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> Stri
     let mut s = String::from("#!/usr/bin/env bash\n");
     s.push_str(header);
     s.push_str("#\n# Usage: ./install.sh [manifests|helm]\n#   manifests  apply the generated manifests with kubectl (default)\n#   helm       install the upstream charts with values.yaml, then the objects the charts cannot render\n# SPARK_K8S_CHARTS points at the charts/ folder of a spark_k8s checkout.\nset -euo pipefail\n\n");
-    s.push_str(&format!("NAMESPACE={}\nRELEASE={}\n", sh_quote(v.ns()), sh_quote(v.release())));
+    s.push_str(&format!(
+        "NAMESPACE={}\nRELEASE={}\n",
+        sh_quote(v.ns()),
+        sh_quote(v.release())
+    ));
     s.push_str("CHARTS=\"${SPARK_K8S_CHARTS:-./spark_k8s/charts}\"\nMODE=\"${1:-manifests}\"\ncd \"$(dirname \"$0\")\"\n\n");
     s.push_str("case \"$MODE\" in\n  manifests)\n    kubectl apply -k manifests/\n");
     if v.k8s_executors() || v.connect() {
@@ -81,22 +93,34 @@ pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> Stri
         s.push_str(&format!("    kubectl apply -f manifests/{f}\n"));
     }
     if c.components.metastore {
-        s.push_str("    # The chart's schema Job never renders: initialise the metastore schema once.\n");
+        s.push_str(
+            "    # The chart's schema Job never renders: initialise the metastore schema once.\n",
+        );
         s.push_str("    kubectl -n \"$NAMESPACE\" exec deploy/\"$RELEASE-hive-metastore\" -- schematool -dbType postgres -initOrUpgradeSchema\n");
     }
-    s.push_str("    ;;\n  *)\n    echo \"usage: $0 [manifests|helm]\" >&2\n    exit 2\n    ;;\nesac\n");
+    s.push_str(
+        "    ;;\n  *)\n    echo \"usage: $0 [manifests|helm]\" >&2\n    exit 2\n    ;;\nesac\n",
+    );
     if c.backend == Backend::SubmitK8s || c.backend == Backend::Operator {
         s.push_str("\n# Smoke test: run SparkPi once.\n");
         if c.backend == Backend::SubmitK8s {
             s.push_str("# kubectl -n \"$NAMESPACE\" patch job \"$RELEASE-spark-pi\" --type merge -p '{\"spec\":{\"suspend\":false}}'\n");
         } else {
-            s.push_str("# kubectl -n \"$NAMESPACE\" get sparkapplication \"$RELEASE-spark-pi\" -w\n");
+            s.push_str(
+                "# kubectl -n \"$NAMESPACE\" get sparkapplication \"$RELEASE-spark-pi\" -w\n",
+            );
         }
     }
     s
 }
 
-pub fn readme(v: &ValidConfig, preset: &str, link: &str, diags: &[Diagnostic], manifests: &[Manifest]) -> String {
+pub fn readme(
+    v: &ValidConfig,
+    preset: &str,
+    link: &str,
+    diags: &[Diagnostic],
+    manifests: &[Manifest],
+) -> String {
     let c = v.choices();
     let mut s = format!("# Spark on Kubernetes: {preset}\n\n");
     s.push_str(&format!(
@@ -108,13 +132,24 @@ pub fn readme(v: &ValidConfig, preset: &str, link: &str, diags: &[Diagnostic], m
         c.platform.as_str()
     ));
     s.push_str(&format!("Share link: `{link}`\n\n"));
-    s.push_str(if v.ready() { "Status: **ready**.\n\n" } else { "Status: **not ready** — fix the errors below first.\n\n" });
+    s.push_str(if v.ready() {
+        "Status: **ready**.\n\n"
+    } else {
+        "Status: **not ready** — fix the errors below first.\n\n"
+    });
     s.push_str("## Components\n\n");
     for comp in crate::components_of(c) {
         s.push_str(&format!("- {comp}\n"));
     }
-    s.push_str("\n## Sizing\n\n| Pod | requests memory | limit memory | cores |\n|---|---|---|---|\n");
-    s.push_str(&format!("| driver | {} | {} | {} |\n", k8s(v.driver.pod_mib), k8s(v.driver.limit_mib.max(v.driver.pod_mib)), v.driver.cores));
+    s.push_str(
+        "\n## Sizing\n\n| Pod | requests memory | limit memory | cores |\n|---|---|---|---|\n",
+    );
+    s.push_str(&format!(
+        "| driver | {} | {} | {} |\n",
+        k8s(v.driver.pod_mib),
+        k8s(v.driver.limit_mib.max(v.driver.pod_mib)),
+        v.driver.cores
+    ));
     s.push_str(&format!(
         "| executor (× {}–{}) | {} | {} | {} |\n",
         v.executor_min,
@@ -124,7 +159,14 @@ pub fn readme(v: &ValidConfig, preset: &str, link: &str, diags: &[Diagnostic], m
         v.executor.cores
     ));
     for svc in v.services() {
-        s.push_str(&format!("| {} (× {}) | {} | {} | {} |\n", svc.name, svc.replicas, k8s(svc.mem_req_mib), k8s(svc.mem_lim_mib), super::cpu(svc.cpu_req_milli)));
+        s.push_str(&format!(
+            "| {} (× {}) | {} | {} | {} |\n",
+            svc.name,
+            svc.replicas,
+            k8s(svc.mem_req_mib),
+            k8s(svc.mem_lim_mib),
+            super::cpu(svc.cpu_req_milli)
+        ));
     }
     s.push_str(&format!(
         "\nExecutor Pod memory = {} heap + {} overhead (factor {}, at least 384Mi) + {} PySpark.\n",
@@ -136,7 +178,13 @@ pub fn readme(v: &ValidConfig, preset: &str, link: &str, diags: &[Diagnostic], m
     if !diags.is_empty() {
         s.push_str("\n## Findings\n\n");
         for d in diags {
-            s.push_str(&format!("- **{}** `{}` ({}): {}\n", d.severity.as_str(), d.code.as_str(), if d.path.is_empty() { "-" } else { d.path }, d.text(Lang::En)));
+            s.push_str(&format!(
+                "- **{}** `{}` ({}): {}\n",
+                d.severity.as_str(),
+                d.code.as_str(),
+                if d.path.is_empty() { "-" } else { d.path },
+                d.text(Lang::En)
+            ));
         }
     }
     let needed = secrets::needed(v);
@@ -167,7 +215,10 @@ pub fn readme(v: &ValidConfig, preset: &str, link: &str, diags: &[Diagnostic], m
         s.push_str("\n## Alerts\n\n");
         for a in super::prometheus_rule::emitted(v) {
             if let Some(info) = crate::alerts::alert_catalog().iter().find(|i| i.name == a) {
-                s.push_str(&format!("- {a}: {}\n", crate::alerts::runbook_url(&c.site_url, info)));
+                s.push_str(&format!(
+                    "- {a}: {}\n",
+                    crate::alerts::runbook_url(&c.site_url, info)
+                ));
             }
         }
     }

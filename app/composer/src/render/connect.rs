@@ -1,8 +1,8 @@
 //! The Spark Connect server: the driver for every Connect session, with its Services.
 
 use super::{
-    container, deployment_with, env, env_field, env_secret, mount, pod_spec, port, resources, scratch, service,
-    spark_config, tcp_probe,
+    container, deployment_with, env, env_field, env_secret, mount, pod_spec, port, resources,
+    scratch, service, spark_config, tcp_probe,
 };
 use crate::model::ValidConfig;
 use crate::yaml::Y;
@@ -14,12 +14,17 @@ pub fn s3_env(v: &ValidConfig) -> Vec<Y> {
         return Vec::new();
     }
     let s = &v.choices().s3.secret_name;
-    vec![env_secret("AWS_ACCESS_KEY_ID", s, "access-key"), env_secret("AWS_SECRET_ACCESS_KEY", s, "secret-key")]
+    vec![
+        env_secret("AWS_ACCESS_KEY_ID", s, "access-key"),
+        env_secret("AWS_SECRET_ACCESS_KEY", s, "secret-key"),
+    ]
 }
 
 /// Config volumes shared by Pods that run spark-submit.
 pub fn conf_volumes(v: &ValidConfig) -> (Vec<Y>, Vec<Y>) {
-    let mut vols = vec![ymap! { "name" => "spark-defaults", "configMap" => ymap! { "name" => spark_config::defaults_name(v) } }];
+    let mut vols = vec![
+        ymap! { "name" => "spark-defaults", "configMap" => ymap! { "name" => spark_config::defaults_name(v) } },
+    ];
     let mut mounts = vec![mount("spark-defaults", "/opt/spark/conf-ro", true)];
     if v.k8s_executors() {
         vols.push(ymap! { "name" => "pod-templates", "configMap" => ymap! { "name" => spark_config::templates_name(v) } });
@@ -32,7 +37,11 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let name = v.connect_service();
     let driver_svc = v.name("connect-driver");
     // One replica: executors reach the driver by its headless Service; more: by Pod IP.
-    let host = if v.connect_replicas == 1 { format!("{driver_svc}.{}.svc", v.ns()) } else { "$(POD_IP)".into() };
+    let host = if v.connect_replicas == 1 {
+        format!("{driver_svc}.{}.svc", v.ns())
+    } else {
+        "$(POD_IP)".into()
+    };
     let (mut vols, mut mounts) = conf_volumes(v);
     let (sv, sm) = scratch(&[("tmp", "/tmp"), ("work-dir", "/opt/spark/work-dir")]);
     vols.extend(sv);
@@ -48,10 +57,20 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         v,
         "connect",
         &v.spark_image(),
-        vec![port("grpc", 15002), port("driver", 7078), port("blockmanager", 7079), port("ui", 4040)],
+        vec![
+            port("grpc", 15002),
+            port("driver", 7078),
+            port("blockmanager", 7079),
+            port("ui", 4040),
+        ],
         envs,
         mounts,
-        resources(v.driver.cores * 1000, v.driver.pod_mib, v.driver.cores * 2000, v.driver.limit_mib),
+        resources(
+            v.driver.cores * 1000,
+            v.driver.pod_mib,
+            v.driver.cores * 2000,
+            v.driver.limit_mib,
+        ),
     );
     ctr.set(
         "command",
@@ -72,10 +91,23 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     ctr.set("livenessProbe", tcp_probe("grpc", 60, 30));
     let spec = pod_spec(v, true, vec![ctr], vols);
     // The Connect Pod is the driver: NetworkPolicies and PodMonitors select it by spark-role.
-    let dep = deployment_with(v, &name, "connect", v.connect_replicas, spec, &[("spark-role", "driver")]);
+    let dep = deployment_with(
+        v,
+        &name,
+        "connect",
+        v.connect_replicas,
+        spec,
+        &[("spark-role", "driver")],
+    );
     vec![
         dep,
         service(v, &name, "connect", &[("grpc", 15002), ("ui", 4040)], false),
-        service(v, &driver_svc, "connect", &[("driver", 7078), ("blockmanager", 7079)], true),
+        service(
+            v,
+            &driver_svc,
+            "connect",
+            &[("driver", 7078), ("blockmanager", 7079)],
+            true,
+        ),
     ]
 }

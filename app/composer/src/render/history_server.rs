@@ -1,6 +1,9 @@
 //! The Spark History Server, reading the same event log dir the drivers write.
 
-use super::{connect::s3_env, container, deployment, env, http_probe, pod_spec, port, scratch, service, service_resources};
+use super::{
+    connect::s3_env, container, deployment, env, http_probe, pod_spec, port, scratch, service,
+    service_resources,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::yseq;
@@ -15,14 +18,38 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         c.s3.history_log_dir,
         endpoint.starts_with("https://"),
     );
-    let mut envs = vec![env("SPARK_NO_DAEMONIZE", "true"), env("HOME", "/tmp"), env("SPARK_HISTORY_OPTS", opts)];
+    let mut envs = vec![
+        env("SPARK_NO_DAEMONIZE", "true"),
+        env("HOME", "/tmp"),
+        env("SPARK_HISTORY_OPTS", opts),
+    ];
     envs.extend(s3_env(v));
-    let mut ctr = container(v, "history-server", &v.spark_image(), vec![port("http", 18080)], envs, mounts, service_resources(v, "history-server"));
-    ctr.set("command", yseq!["/opt/spark/bin/spark-class", "org.apache.spark.deploy.history.HistoryServer"]);
+    let mut ctr = container(
+        v,
+        "history-server",
+        &v.spark_image(),
+        vec![port("http", 18080)],
+        envs,
+        mounts,
+        service_resources(v, "history-server"),
+    );
+    ctr.set(
+        "command",
+        yseq![
+            "/opt/spark/bin/spark-class",
+            "org.apache.spark.deploy.history.HistoryServer"
+        ],
+    );
     ctr.set("readinessProbe", http_probe("/", "http", 20, 10));
     ctr.set("livenessProbe", http_probe("/", "http", 60, 30));
     vec![
-        deployment(v, &name, "history-server", 1, pod_spec(v, false, vec![ctr], vols)),
+        deployment(
+            v,
+            &name,
+            "history-server",
+            1,
+            pod_spec(v, false, vec![ctr], vols),
+        ),
         service(v, &name, "history-server", &[("http", 18080)], false),
     ]
 }

@@ -1,6 +1,9 @@
 //! JupyterLab talking to Spark Connect, with a token from a Secret and notebooks on a PVC.
 
-use super::{container, deployment, env, env_secret, http_probe, mount, pod_spec, port, pvc, scratch, service, service_resources};
+use super::{
+    container, deployment, env, env_secret, http_probe, mount, pod_spec, port, pvc, scratch,
+    service, service_resources,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
@@ -12,8 +15,14 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     vols.push(ymap! { "name" => "notebooks", "persistentVolumeClaim" => ymap! { "claimName" => &notebooks } });
     mounts.push(mount("notebooks", "/home/spark/work", false));
     let envs = vec![
-        env("SPARK_CONNECT_URL", format!("sc://{}:15002", v.connect_service())),
-        env("SPARK_REMOTE", format!("sc://{}:15002", v.connect_service())),
+        env(
+            "SPARK_CONNECT_URL",
+            format!("sc://{}:15002", v.connect_service()),
+        ),
+        env(
+            "SPARK_REMOTE",
+            format!("sc://{}:15002", v.connect_service()),
+        ),
         env("HOME", "/home/spark"),
         env("JUPYTER_RUNTIME_DIR", "/tmp/jupyter-runtime"),
         env("JUPYTER_CONFIG_DIR", "/tmp/jupyter-config"),
@@ -21,8 +30,26 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         env("PYARROW_IGNORE_TIMEZONE", "1"),
         env_secret("JUPYTER_TOKEN", &name, "token"),
     ];
-    let mut ctr = container(v, "jupyter", &v.jupyter_image(), vec![port("http", 8888)], envs, mounts, service_resources(v, "jupyter"));
-    ctr.set("command", yseq!["jupyter", "lab", "--ip=0.0.0.0", "--port=8888", "--no-browser", "--ServerApp.root_dir=/home/spark/work"]);
+    let mut ctr = container(
+        v,
+        "jupyter",
+        &v.jupyter_image(),
+        vec![port("http", 8888)],
+        envs,
+        mounts,
+        service_resources(v, "jupyter"),
+    );
+    ctr.set(
+        "command",
+        yseq![
+            "jupyter",
+            "lab",
+            "--ip=0.0.0.0",
+            "--port=8888",
+            "--no-browser",
+            "--ServerApp.root_dir=/home/spark/work"
+        ],
+    );
     ctr.set("readinessProbe", http_probe("/api", "http", 15, 10));
     ctr.set("livenessProbe", http_probe("/api", "http", 60, 30));
     vec![

@@ -2,7 +2,10 @@
 //! `-pg` builds do); the container initialises or upgrades the schema on start.
 
 use super::secrets::postgres_secret;
-use super::{container, deployment, env, env_secret, meta, mount, object, pod_spec, port, scratch, service, service_resources, tcp_probe};
+use super::{
+    container, deployment, env, env_secret, meta, mount, object, pod_spec, port, scratch, service,
+    service_resources, tcp_probe,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::ymap;
@@ -15,15 +18,23 @@ pub fn image(v: &ValidConfig) -> String {
 fn site_xml(v: &ValidConfig) -> String {
     let c = v.choices();
     let props = [
-        ("metastore.warehouse.dir", format!("s3a://{}/hive", c.s3.warehouse_bucket)),
+        (
+            "metastore.warehouse.dir",
+            format!("s3a://{}/hive", c.s3.warehouse_bucket),
+        ),
         ("fs.s3a.endpoint", v.s3_endpoint()),
         ("fs.s3a.path.style.access", "true".to_string()),
         ("metastore.thrift.port", "9083".to_string()),
     ];
     let mut s = String::from("<?xml version=\"1.0\"?>\n<configuration>\n");
     for (k, val) in props {
-        let val = val.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-        s.push_str(&format!("  <property><name>{k}</name><value>{val}</value></property>\n"));
+        let val = val
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        s.push_str(&format!(
+            "  <property><name>{k}</name><value>{val}</value></property>\n"
+        ));
     }
     s.push_str("</configuration>\n");
     s
@@ -51,12 +62,27 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         env("HADOOP_CLIENT_OPTS", "-Djava.io.tmpdir=/tmp"),
     ];
     envs.extend(super::connect::s3_env(v));
-    let mut ctr = container(v, "metastore", &image(v), vec![port("thrift", 9083)], envs, mounts, service_resources(v, "metastore"));
+    let mut ctr = container(
+        v,
+        "metastore",
+        &image(v),
+        vec![port("thrift", 9083)],
+        envs,
+        mounts,
+        service_resources(v, "metastore"),
+    );
     ctr.set("readinessProbe", tcp_probe("thrift", 30, 10));
     ctr.set("livenessProbe", tcp_probe("thrift", 120, 30));
     vec![
-        object("v1", "ConfigMap", meta(v, &cm, "metastore")).with("data", ymap! { "metastore-site.xml" => site_xml(v) }),
-        deployment(v, &name, "metastore", replicas, pod_spec(v, false, vec![ctr], vols)),
+        object("v1", "ConfigMap", meta(v, &cm, "metastore"))
+            .with("data", ymap! { "metastore-site.xml" => site_xml(v) }),
+        deployment(
+            v,
+            &name,
+            "metastore",
+            replicas,
+            pod_spec(v, false, vec![ctr], vols),
+        ),
         service(v, &name, "metastore", &[("thrift", 9083)], false),
     ]
 }

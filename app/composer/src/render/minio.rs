@@ -1,6 +1,9 @@
 //! MinIO in the namespace, plus a Job that creates the buckets and the event-log prefix.
 
-use super::{container, deployment, env, env_secret, http_probe, meta, object, pod_security, port, pvc, scratch, service, service_resources};
+use super::{
+    container, deployment, env, env_secret, http_probe, meta, object, pod_security, port, pvc,
+    scratch, service, service_resources,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
@@ -21,7 +24,10 @@ pub fn split_s3(path: &str) -> Option<(String, String)> {
 
 fn creds(v: &ValidConfig, user: &str, pass: &str) -> Vec<Y> {
     let s = &v.choices().s3.secret_name;
-    vec![env_secret(user, s, "access-key"), env_secret(pass, s, "secret-key")]
+    vec![
+        env_secret(user, s, "access-key"),
+        env_secret(pass, s, "secret-key"),
+    ]
 }
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
@@ -29,14 +35,33 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let name = v.name("minio");
     let data = v.name("minio-data");
     let (mut vols, mut mounts) = scratch(&[("tmp", "/tmp")]);
-    vols.push(ymap! { "name" => "data", "persistentVolumeClaim" => ymap! { "claimName" => &data } });
+    vols.push(
+        ymap! { "name" => "data", "persistentVolumeClaim" => ymap! { "claimName" => &data } },
+    );
     mounts.push(ymap! { "name" => "data", "mountPath" => "/data" });
     let mut envs = creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD");
     envs.push(env("HOME", "/tmp"));
-    let mut ctr = container(v, "minio", IMAGE, vec![port("api", 9000), port("console", 9001)], envs, mounts, service_resources(v, "minio"));
-    ctr.set("args", yseq!["server", "/data", "--console-address", ":9001"]);
-    ctr.set("readinessProbe", http_probe("/minio/health/ready", "api", 10, 10));
-    ctr.set("livenessProbe", http_probe("/minio/health/live", "api", 30, 30));
+    let mut ctr = container(
+        v,
+        "minio",
+        IMAGE,
+        vec![port("api", 9000), port("console", 9001)],
+        envs,
+        mounts,
+        service_resources(v, "minio"),
+    );
+    ctr.set(
+        "args",
+        yseq!["server", "/data", "--console-address", ":9001"],
+    );
+    ctr.set(
+        "readinessProbe",
+        http_probe("/minio/health/ready", "api", 10, 10),
+    );
+    ctr.set(
+        "livenessProbe",
+        http_probe("/minio/health/live", "api", 30, 30),
+    );
 
     let mut buckets = vec![c.s3.warehouse_bucket.clone(), c.s3.logs_bucket.clone()];
     let mut keep = Vec::new();
@@ -54,17 +79,31 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     script.push_str(&name);
     script.push_str(":9000\" \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\"\n");
     for b in &buckets {
-        script.push_str(&format!("mc mb --ignore-existing {}\n", sh_quote(&format!("local/{b}"))));
+        script.push_str(&format!(
+            "mc mb --ignore-existing {}\n",
+            sh_quote(&format!("local/{b}"))
+        ));
     }
     // History Server and drivers fail when the event-log prefix does not exist yet.
     for k in &keep {
-        script.push_str(&format!("printf '' | mc pipe {}\n", sh_quote(&format!("local/{k}"))));
+        script.push_str(&format!(
+            "printf '' | mc pipe {}\n",
+            sh_quote(&format!("local/{k}"))
+        ));
     }
     let mut job_envs = creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD");
     job_envs.push(env("HOME", "/tmp"));
     job_envs.push(env("MC_CONFIG_DIR", "/tmp/.mc"));
     let (jv, jm) = scratch(&[("tmp", "/tmp")]);
-    let mut job_ctr = container(v, "buckets", IMAGE, vec![], job_envs, jm, super::resources(50, 64, 200, 256));
+    let mut job_ctr = container(
+        v,
+        "buckets",
+        IMAGE,
+        vec![],
+        job_envs,
+        jm,
+        super::resources(50, 64, 200, 256),
+    );
     job_ctr.set("command", yseq!["/bin/sh", "-c", script]);
     let job_spec = ymap! {
         "serviceAccountName" => v.name("workload"),

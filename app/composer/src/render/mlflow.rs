@@ -1,7 +1,10 @@
 //! MLflow tracking server: runs in PostgreSQL, artifacts in S3.
 
 use super::secrets::postgres_secret;
-use super::{container, deployment, env, env_secret, http_probe, pod_spec, port, scratch, service, service_resources};
+use super::{
+    container, deployment, env, env_secret, http_probe, pod_spec, port, scratch, service,
+    service_resources,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::yseq;
@@ -21,7 +24,15 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         env("HOME", "/tmp"),
     ];
     envs.extend(super::connect::s3_env(v));
-    let mut ctr = container(v, "mlflow", &image(v), vec![port("http", 5000)], envs, mounts, service_resources(v, "mlflow"));
+    let mut ctr = container(
+        v,
+        "mlflow",
+        &image(v),
+        vec![port("http", 5000)],
+        envs,
+        mounts,
+        service_resources(v, "mlflow"),
+    );
     ctr.set(
         "command",
         yseq![
@@ -32,7 +43,10 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
             "--port",
             "5000",
             "--backend-store-uri",
-            format!("postgresql://mlflow:$(MLFLOW_DB_PASSWORD)@{}:5432/mlflow", v.name("postgresql")),
+            format!(
+                "postgresql://mlflow:$(MLFLOW_DB_PASSWORD)@{}:5432/mlflow",
+                v.name("postgresql")
+            ),
             "--artifacts-destination",
             format!("s3://{}/mlflow", c.s3.warehouse_bucket),
         ],

@@ -41,7 +41,10 @@ impl Manifest {
         self.doc.get("kind").and_then(Y::as_str).unwrap_or("")
     }
     pub fn name(&self) -> &str {
-        self.doc.get_path("metadata.name").and_then(Y::as_str).unwrap_or("")
+        self.doc
+            .get_path("metadata.name")
+            .and_then(Y::as_str)
+            .unwrap_or("")
     }
 }
 
@@ -49,7 +52,9 @@ impl Manifest {
 pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
     let c = v.choices();
     let mut out: Vec<Manifest> = Vec::new();
-    let mut add = |file: &'static str, docs: Vec<Y>| out.extend(docs.into_iter().map(|doc| Manifest { file, doc }));
+    let mut add = |file: &'static str, docs: Vec<Y>| {
+        out.extend(docs.into_iter().map(|doc| Manifest { file, doc }))
+    };
     if c.identity.create_namespace {
         add("namespace.yaml", namespace::render(v));
     }
@@ -173,14 +178,23 @@ pub fn resources(cpu_req_milli: u64, mem_req_mib: u64, cpu_lim_milli: u64, mem_l
 }
 
 pub fn cpu(milli: u64) -> String {
-    if milli % 1000 == 0 { (milli / 1000).to_string() } else { format!("{milli}m") }
+    if milli % 1000 == 0 {
+        (milli / 1000).to_string()
+    } else {
+        format!("{milli}m")
+    }
 }
 
 /// Resources of a named service from the model's table.
 pub fn service_resources(v: &ValidConfig, name: &str) -> Y {
     let s = v.services().into_iter().find(|s| s.name == name);
     match s {
-        Some(s) => resources(s.cpu_req_milli, s.mem_req_mib, s.cpu_lim_milli, s.mem_lim_mib),
+        Some(s) => resources(
+            s.cpu_req_milli,
+            s.mem_req_mib,
+            s.cpu_lim_milli,
+            s.mem_lim_mib,
+        ),
         None => resources(100, 256, 500, 512),
     }
 }
@@ -223,8 +237,14 @@ pub fn env_field(name: &str, path: &str) -> Y {
 
 /// emptyDir volumes and their mounts, so a read-only root filesystem works.
 pub fn scratch(dirs: &[(&str, &str)]) -> (Vec<Y>, Vec<Y>) {
-    let vols = dirs.iter().map(|(n, _)| ymap! { "name" => *n, "emptyDir" => ymap! { "sizeLimit" => "2Gi" } }).collect();
-    let mounts = dirs.iter().map(|(n, p)| ymap! { "name" => *n, "mountPath" => *p }).collect();
+    let vols = dirs
+        .iter()
+        .map(|(n, _)| ymap! { "name" => *n, "emptyDir" => ymap! { "sizeLimit" => "2Gi" } })
+        .collect();
+    let mounts = dirs
+        .iter()
+        .map(|(n, p)| ymap! { "name" => *n, "mountPath" => *p })
+        .collect();
     (vols, mounts)
 }
 
@@ -238,7 +258,15 @@ pub fn mount(name: &str, path: &str, read_only: bool) -> Y {
 
 /// A container with the restricted security context and pinned image.
 #[allow(clippy::too_many_arguments)]
-pub fn container(v: &ValidConfig, name: &str, image: &str, ports: Vec<Y>, env: Vec<Y>, mounts: Vec<Y>, resources: Y) -> Y {
+pub fn container(
+    v: &ValidConfig,
+    name: &str,
+    image: &str,
+    ports: Vec<Y>,
+    env: Vec<Y>,
+    mounts: Vec<Y>,
+    resources: Y,
+) -> Y {
     let mut y = ymap! { "name" => name, "image" => image, "imagePullPolicy" => "IfNotPresent" };
     if !ports.is_empty() {
         y.set("ports", Y::Seq(ports));
@@ -277,7 +305,14 @@ pub fn deployment(v: &ValidConfig, name: &str, component: &str, replicas: u64, s
 }
 
 /// A Deployment whose Pods carry extra labels (e.g. `spark-role`).
-pub fn deployment_with(v: &ValidConfig, name: &str, component: &str, replicas: u64, spec: Y, extra: &[(&str, &str)]) -> Y {
+pub fn deployment_with(
+    v: &ValidConfig,
+    name: &str,
+    component: &str,
+    replicas: u64,
+    spec: Y,
+    extra: &[(&str, &str)],
+) -> Y {
     let mut l = labels(v, component);
     for (k, val) in extra {
         l.set(k, (*val).into());
@@ -293,7 +328,13 @@ pub fn deployment_with(v: &ValidConfig, name: &str, component: &str, replicas: u
     )
 }
 
-pub fn service(v: &ValidConfig, name: &str, component: &str, ports: &[(&str, i64)], headless: bool) -> Y {
+pub fn service(
+    v: &ValidConfig,
+    name: &str,
+    component: &str,
+    ports: &[(&str, i64)],
+    headless: bool,
+) -> Y {
     let mut spec = ymap! { "type" => "ClusterIP" };
     if headless {
         spec.set("clusterIP", "None".into());

@@ -15,13 +15,20 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         ]
     };
     if v.connect() {
-        out.push(object("monitoring.coreos.com/v1", "ServiceMonitor", meta(v, &v.name("connect"), "monitoring")).with(
-            "spec",
-            ymap! {
-                "selector" => ymap! { "matchLabels" => super::match_labels(v, "connect") },
-                "endpoints" => endpoints("ui"),
-            },
-        ));
+        out.push(
+            object(
+                "monitoring.coreos.com/v1",
+                "ServiceMonitor",
+                meta(v, &v.name("connect"), "monitoring"),
+            )
+            .with(
+                "spec",
+                ymap! {
+                    "selector" => ymap! { "matchLabels" => super::match_labels(v, "connect") },
+                    "endpoints" => endpoints("ui"),
+                },
+            ),
+        );
     } else {
         // Drivers created by spark-submit or the operator name their UI port spark-ui.
         out.push(object("monitoring.coreos.com/v1", "PodMonitor", meta(v, &v.name("spark-drivers"), "monitoring")).with(
@@ -34,11 +41,15 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     }
     if c.features.dashboards {
         out.push(
-            object("v1", "ConfigMap", meta(v, &v.name("grafana-dashboard"), "monitoring").with("labels", {
-                let mut l = super::labels(v, "monitoring");
-                l.set("grafana_dashboard", "1".into());
-                l
-            }))
+            object(
+                "v1",
+                "ConfigMap",
+                meta(v, &v.name("grafana-dashboard"), "monitoring").with("labels", {
+                    let mut l = super::labels(v, "monitoring");
+                    l.set("grafana_dashboard", "1".into());
+                    l
+                }),
+            )
             .with("data", ymap! { "spark-overview.json" => dashboard(v) }),
         );
     }
@@ -56,10 +67,32 @@ fn dashboard(v: &ValidConfig) -> String {
         )
     };
     let panels = [
-        panel(0, "Active executors", &format!("count(kube_pod_labels{{namespace=\"{ns}\",label_spark_role=\"executor\"}})")),
-        panel(1, "Executor memory used", &format!("sum(container_memory_working_set_bytes{{namespace=\"{ns}\",pod=~\".*-exec-.*\"}})")),
-        panel(2, "Pod restarts", &format!("sum by (pod) (increase(kube_pod_container_status_restarts_total{{namespace=\"{ns}\"}}[15m]))")),
-        panel(3, "OOMKilled containers", &format!("sum(kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",reason=\"OOMKilled\"}})")),
+        panel(
+            0,
+            "Active executors",
+            &format!("count(kube_pod_labels{{namespace=\"{ns}\",label_spark_role=\"executor\"}})"),
+        ),
+        panel(
+            1,
+            "Executor memory used",
+            &format!(
+                "sum(container_memory_working_set_bytes{{namespace=\"{ns}\",pod=~\".*-exec-.*\"}})"
+            ),
+        ),
+        panel(
+            2,
+            "Pod restarts",
+            &format!(
+                "sum by (pod) (increase(kube_pod_container_status_restarts_total{{namespace=\"{ns}\"}}[15m]))"
+            ),
+        ),
+        panel(
+            3,
+            "OOMKilled containers",
+            &format!(
+                "sum(kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",reason=\"OOMKilled\"}})"
+            ),
+        ),
     ];
     format!(
         "{{\"title\":\"Spark overview ({ns})\",\"uid\":\"spark-overview-{}\",\"schemaVersion\":39,\"panels\":[{}]}}\n",

@@ -9,15 +9,33 @@ use crate::ymap;
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut l = labels(v, "namespace");
     // anyuid exists for images that need their own UID: enforce baseline there, warn on restricted.
-    let enforce = if v.choices().platform == Platform::OpenShiftAnyuid { "baseline" } else { "restricted" };
+    let enforce = if v.choices().platform == Platform::OpenShiftAnyuid {
+        "baseline"
+    } else {
+        "restricted"
+    };
     for mode in ["enforce", "audit", "warn"] {
-        let level = if mode == "enforce" { enforce } else { "restricted" };
+        let level = if mode == "enforce" {
+            enforce
+        } else {
+            "restricted"
+        };
         l.set(&format!("pod-security.kubernetes.io/{mode}"), level.into());
-        l.set(&format!("pod-security.kubernetes.io/{mode}-version"), "latest".into());
+        l.set(
+            &format!("pod-security.kubernetes.io/{mode}-version"),
+            "latest".into(),
+        );
     }
     if v.openshift() {
         // Keep OpenShift's label syncer from overwriting the levels set here.
-        l.set("security.openshift.io/scc.podSecurityLabelSync", "false".into());
+        l.set(
+            "security.openshift.io/scc.podSecurityLabelSync",
+            "false".into(),
+        );
     }
-    vec![object("v1", "Namespace", ymap! { "name" => v.ns(), "labels" => l })]
+    vec![object(
+        "v1",
+        "Namespace",
+        ymap! { "name" => v.ns(), "labels" => l },
+    )]
 }

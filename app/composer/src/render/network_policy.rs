@@ -15,11 +15,17 @@ struct Sel {
 }
 
 fn comp(v: &ValidConfig, c: &str) -> Sel {
-    Sel { id: c.to_string(), labels: match_labels(v, c) }
+    Sel {
+        id: c.to_string(),
+        labels: match_labels(v, c),
+    }
 }
 
 fn role(v: &ValidConfig, r: &str) -> Sel {
-    Sel { id: r.to_string(), labels: ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release() } }
+    Sel {
+        id: r.to_string(),
+        labels: ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release() },
+    }
 }
 
 enum Peer {
@@ -41,21 +47,29 @@ fn tcp(ports: &[i64]) -> Vec<(i64, &'static str)> {
 }
 
 fn port_list(ports: &[(i64, &'static str)]) -> Y {
-    Y::Seq(ports.iter().map(|(p, proto)| ymap! { "protocol" => *proto, "port" => *p }).collect())
+    Y::Seq(
+        ports
+            .iter()
+            .map(|(p, proto)| ymap! { "protocol" => *proto, "port" => *p })
+            .collect(),
+    )
 }
 
 fn url_port(url: &str) -> i64 {
     let https = url.starts_with("https://");
     let rest = url.split("://").nth(1).unwrap_or("");
     let host = rest.split('/').next().unwrap_or("");
-    host.rsplit_once(':').and_then(|(_, p)| p.parse().ok()).unwrap_or(if https { 443 } else { 80 })
+    host.rsplit_once(':')
+        .and_then(|(_, p)| p.parse().ok())
+        .unwrap_or(if https { 443 } else { 80 })
 }
 
 fn edges(v: &ValidConfig) -> Vec<Edge> {
     let c = v.choices();
     let k = &c.components;
     let mut e = Vec::new();
-    let mut add = |from: Peer, to: Peer, ports: Vec<(i64, &'static str)>| e.push(Edge { from, to, ports });
+    let mut add =
+        |from: Peer, to: Peer, ports: Vec<(i64, &'static str)>| e.push(Edge { from, to, ports });
     let driver = || Peer::Pods(role(v, "driver"));
     let executor = || Peer::Pods(role(v, "executor"));
     let p = |c: &str| Peer::Pods(comp(v, c));
@@ -78,7 +92,12 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
             add(p("airflow-scheduler"), p("connect"), tcp(&[15002]));
         }
     }
-    if k.airflow && matches!(c.backend, crate::choices::Backend::SubmitK8s | crate::choices::Backend::Operator) {
+    if k.airflow
+        && matches!(
+            c.backend,
+            crate::choices::Backend::SubmitK8s | crate::choices::Backend::Operator
+        )
+    {
         add(p("airflow-scheduler"), Peer::World, tcp(&[443, 6443]));
     }
     if v.standalone() {
@@ -89,9 +108,24 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
     let s3_users: Vec<fn(&ValidConfig) -> Option<Peer>> = vec![
         |_| Some(Peer::Pods(role_static("driver"))),
         |_| Some(Peer::Pods(role_static("executor"))),
-        |v| v.choices().components.history.then(|| Peer::Pods(comp_static("history-server"))),
-        |v| v.choices().components.metastore.then(|| Peer::Pods(comp_static("metastore"))),
-        |v| v.choices().components.mlflow.then(|| Peer::Pods(comp_static("mlflow"))),
+        |v| {
+            v.choices()
+                .components
+                .history
+                .then(|| Peer::Pods(comp_static("history-server")))
+        },
+        |v| {
+            v.choices()
+                .components
+                .metastore
+                .then(|| Peer::Pods(comp_static("metastore")))
+        },
+        |v| {
+            v.choices()
+                .components
+                .mlflow
+                .then(|| Peer::Pods(comp_static("mlflow")))
+        },
     ];
     if v.storage() {
         for f in &s3_users {
@@ -113,7 +147,12 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         add(executor(), p("metastore"), tcp(&[9083]));
     }
     if k.postgresql {
-        for client in [(k.metastore, "metastore"), (k.airflow, "airflow-webserver"), (k.airflow, "airflow-scheduler"), (k.mlflow, "mlflow")] {
+        for client in [
+            (k.metastore, "metastore"),
+            (k.airflow, "airflow-webserver"),
+            (k.airflow, "airflow-scheduler"),
+            (k.mlflow, "mlflow"),
+        ] {
             if client.0 {
                 add(p(client.1), p("postgresql"), tcp(&[5432]));
             }
@@ -123,7 +162,11 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         for from in [driver(), executor(), p("celeborn-worker")] {
             add(from, p("celeborn-master"), tcp(&[9097]));
         }
-        add(p("celeborn-master"), p("celeborn-master"), tcp(&[9097, 9872]));
+        add(
+            p("celeborn-master"),
+            p("celeborn-master"),
+            tcp(&[9097, 9872]),
+        );
         add(driver(), p("celeborn-worker"), tcp(&[9098]));
         add(executor(), p("celeborn-worker"), tcp(&[9098]));
         add(p("celeborn-worker"), p("celeborn-worker"), tcp(&[9098]));
@@ -151,18 +194,32 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         }
     }
     if c.features.monitoring {
-        let ns = if v.openshift() { "openshift-user-workload-monitoring" } else { "monitoring" };
-        add(Peer::Namespace("kubernetes.io/metadata.name", ns.to_string()), driver(), tcp(&[4040]));
+        let ns = if v.openshift() {
+            "openshift-user-workload-monitoring"
+        } else {
+            "monitoring"
+        };
+        add(
+            Peer::Namespace("kubernetes.io/metadata.name", ns.to_string()),
+            driver(),
+            tcp(&[4040]),
+        );
     }
     e
 }
 
 // Helpers for the fn-pointer table above (no captures allowed there).
 fn role_static(r: &str) -> Sel {
-    Sel { id: r.to_string(), labels: ymap! { "spark-role" => r } }
+    Sel {
+        id: r.to_string(),
+        labels: ymap! { "spark-role" => r },
+    }
 }
 fn comp_static(c: &str) -> Sel {
-    Sel { id: c.to_string(), labels: Y::Null }
+    Sel {
+        id: c.to_string(),
+        labels: Y::Null,
+    }
 }
 fn fix(v: &ValidConfig, s: Sel) -> Sel {
     match s.id.as_str() {
@@ -175,7 +232,9 @@ fn peer_rule(p: &Peer) -> Y {
     match p {
         Peer::Pods(s) => ymap! { "podSelector" => ymap! { "matchLabels" => s.labels.clone() } },
         Peer::World => ymap! { "ipBlock" => ymap! { "cidr" => "0.0.0.0/0" } },
-        Peer::Namespace(k, val) => ymap! { "namespaceSelector" => ymap! { "matchLabels" => ymap! { *k => val.as_str() } } },
+        Peer::Namespace(k, val) => {
+            ymap! { "namespaceSelector" => ymap! { "matchLabels" => ymap! { *k => val.as_str() } } }
+        }
     }
 }
 
@@ -193,12 +252,23 @@ fn policy(v: &ValidConfig, name: String, selector: Y, types: &[&str], body: Vec<
     for (k, val) in body {
         spec.set(k, val);
     }
-    object("networking.k8s.io/v1", "NetworkPolicy", meta(v, &name, "network-policy")).with("spec", spec)
+    object(
+        "networking.k8s.io/v1",
+        "NetworkPolicy",
+        meta(v, &name, "network-policy"),
+    )
+    .with("spec", spec)
 }
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut out = vec![
-        policy(v, v.name("default-deny"), Y::map(), &["Ingress", "Egress"], vec![]),
+        policy(
+            v,
+            v.name("default-deny"),
+            Y::map(),
+            &["Ingress", "Egress"],
+            vec![],
+        ),
         policy(
             v,
             v.name("allow-dns"),
@@ -238,7 +308,13 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         }
     }
     for (id, labels, rules) in sources {
-        out.push(policy(v, v.name(&format!("egress-{id}")), ymap! { "matchLabels" => labels }, &["Egress"], vec![("egress", Y::Seq(rules))]));
+        out.push(policy(
+            v,
+            v.name(&format!("egress-{id}")),
+            ymap! { "matchLabels" => labels },
+            &["Egress"],
+            vec![("egress", Y::Seq(rules))],
+        ));
     }
     out
 }

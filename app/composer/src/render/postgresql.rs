@@ -1,7 +1,10 @@
 //! PostgreSQL for the metastore, Airflow and MLflow: one StatefulSet, databases created on init.
 
 use super::secrets::postgres_secret;
-use super::{container, env, env_secret, labels, match_labels, meta, mount, object, pod_security_uid, scratch, service, service_resources};
+use super::{
+    container, env, env_secret, labels, match_labels, meta, mount, object, pod_security_uid,
+    scratch, service, service_resources,
+};
 use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
@@ -39,7 +42,15 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         env_secret("AIRFLOW_PASSWORD", &secret, "airflow-password"),
         env_secret("MLFLOW_PASSWORD", &secret, "mlflow-password"),
     ];
-    let mut ctr = container(v, "postgresql", IMAGE, vec![super::port("postgresql", 5432)], envs, mounts, service_resources(v, "postgresql"));
+    let mut ctr = container(
+        v,
+        "postgresql",
+        IMAGE,
+        vec![super::port("postgresql", 5432)],
+        envs,
+        mounts,
+        service_resources(v, "postgresql"),
+    );
     let ready = ymap! {
         "exec" => ymap! { "command" => yseq!["pg_isready", "-U", "postgres", "-h", "127.0.0.1"] },
         "initialDelaySeconds" => 10i64, "periodSeconds" => 10i64, "timeoutSeconds" => 5i64, "failureThreshold" => 6i64,

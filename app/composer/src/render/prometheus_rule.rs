@@ -15,7 +15,11 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
     let rel = v.release();
     let exec = format!("{rel}-exec-.*");
     let driver = format!("{rel}-connect-.*|.*-driver");
-    let deploy_down = |d: &str| format!("kube_deployment_status_replicas_available{{namespace=\"{ns}\",deployment=\"{rel}-{d}\"}} < 1");
+    let deploy_down = |d: &str| {
+        format!(
+            "kube_deployment_status_replicas_available{{namespace=\"{ns}\",deployment=\"{rel}-{d}\"}} < 1"
+        )
+    };
     let vol_full = |pvc: &str, ratio: &str| {
         format!(
             "kubelet_volume_stats_used_bytes{{namespace=\"{ns}\",persistentvolumeclaim=~\"{pvc}\"}} / kubelet_volume_stats_capacity_bytes{{namespace=\"{ns}\",persistentvolumeclaim=~\"{pvc}\"}} > {ratio}"
@@ -23,45 +27,79 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
     };
     let up = format!("avg_over_time(up{{namespace=\"{ns}\",service=\"{rel}-connect\"}}");
     Some(match name {
-        "SparkExecutorOOMKilled" => format!("max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{exec}\",reason=\"OOMKilled\"}}) > 0"),
-        "SparkDriverOOMKilled" => format!("max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{driver}\",reason=\"OOMKilled\"}}) > 0"),
-        "SparkDriverPodPending" => format!("max by (pod) (kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{driver}\",phase=\"Pending\"}}) > 0"),
+        "SparkExecutorOOMKilled" => format!(
+            "max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{exec}\",reason=\"OOMKilled\"}}) > 0"
+        ),
+        "SparkDriverOOMKilled" => format!(
+            "max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{driver}\",reason=\"OOMKilled\"}}) > 0"
+        ),
+        "SparkDriverPodPending" => format!(
+            "max by (pod) (kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{driver}\",phase=\"Pending\"}}) > 0"
+        ),
         "SparkConnectDown" if v.connect() => deploy_down("connect"),
-        "SparkConnectCrashLooping" if v.connect() => format!("increase(kube_pod_container_status_restarts_total{{namespace=\"{ns}\",container=\"connect\"}}[15m]) > 3"),
-        "SparkConnectLatencyHigh" if v.connect() => format!("histogram_quantile(0.95, sum by (le) (rate(grpc_server_handling_seconds_bucket{{namespace=\"{ns}\",service=\"{rel}-connect\"}}[5m]))) > 10"),
+        "SparkConnectCrashLooping" if v.connect() => format!(
+            "increase(kube_pod_container_status_restarts_total{{namespace=\"{ns}\",container=\"connect\"}}[15m]) > 3"
+        ),
+        "SparkConnectLatencyHigh" if v.connect() => format!(
+            "histogram_quantile(0.95, sum by (le) (rate(grpc_server_handling_seconds_bucket{{namespace=\"{ns}\",service=\"{rel}-connect\"}}[5m]))) > 10"
+        ),
         "SparkConnectErrorRateHigh" if v.connect() => format!(
             "sum(rate(grpc_server_handled_total{{namespace=\"{ns}\",service=\"{rel}-connect\",grpc_code!=\"OK\"}}[5m])) / sum(rate(grpc_server_handled_total{{namespace=\"{ns}\",service=\"{rel}-connect\"}}[5m])) > 0.05"
         ),
-        "SparkExecutorsNotLaunching" if v.k8s_executors() => format!("sum(kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{exec}\",phase=~\"Pending|Failed\"}}) > 0"),
-        "SparkDynamicAllocationStuck" if c.features.dynamic_allocation && v.k8s_executors() => format!(
-            "max({{__name__=~\"metrics_.*_ExecutorAllocationManager_executors_numberTargetExecutors_Value\",namespace=\"{ns}\"}}) - max({{__name__=~\"metrics_.*_ExecutorAllocationManager_executors_numberAllExecutors_Value\",namespace=\"{ns}\"}}) > 0"
+        "SparkExecutorsNotLaunching" if v.k8s_executors() => format!(
+            "sum(kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{exec}\",phase=~\"Pending|Failed\"}}) > 0"
         ),
+        "SparkDynamicAllocationStuck" if c.features.dynamic_allocation && v.k8s_executors() => {
+            format!(
+                "max({{__name__=~\"metrics_.*_ExecutorAllocationManager_executors_numberTargetExecutors_Value\",namespace=\"{ns}\"}}) - max({{__name__=~\"metrics_.*_ExecutorAllocationManager_executors_numberAllExecutors_Value\",namespace=\"{ns}\"}}) > 0"
+            )
+        }
         "SparkJobStuck" => format!(
             "sum(metrics_executor_activeTasks{{namespace=\"{ns}\"}}) > 0 and sum(rate(metrics_executor_completedTasks_total{{namespace=\"{ns}\"}}[15m])) == 0"
         ),
-        "SparkShuffleFetchFailures" => format!("sum(increase({{__name__=~\"metrics_.*_DAGScheduler_stage_failedStages_Value\",namespace=\"{ns}\"}}[10m])) > 0"),
-        "CelebornMasterDown" if k.celeborn => format!("kube_statefulset_status_replicas_ready{{namespace=\"{ns}\",statefulset=\"{rel}-celeborn-master\"}} < 2"),
+        "SparkShuffleFetchFailures" => format!(
+            "sum(increase({{__name__=~\"metrics_.*_DAGScheduler_stage_failedStages_Value\",namespace=\"{ns}\"}}[10m])) > 0"
+        ),
+        "CelebornMasterDown" if k.celeborn => format!(
+            "kube_statefulset_status_replicas_ready{{namespace=\"{ns}\",statefulset=\"{rel}-celeborn-master\"}} < 2"
+        ),
         "CelebornWorkerDown" if k.celeborn => format!(
             "kube_statefulset_status_replicas_ready{{namespace=\"{ns}\",statefulset=\"{rel}-celeborn-worker\"}} < kube_statefulset_replicas{{namespace=\"{ns}\",statefulset=\"{rel}-celeborn-worker\"}}"
         ),
-        "SparkTaskFailureStorm" => format!("sum(rate(metrics_executor_failedTasks_total{{namespace=\"{ns}\"}}[5m])) > 0.2"),
-        "SparkS3ConnectionErrors" if v.storage() => format!("sum(rate({{__name__=~\"metrics_.*_s3a_.*(failures|errors).*\",namespace=\"{ns}\"}}[5m])) > 0"),
+        "SparkTaskFailureStorm" => {
+            format!("sum(rate(metrics_executor_failedTasks_total{{namespace=\"{ns}\"}}[5m])) > 0.2")
+        }
+        "SparkS3ConnectionErrors" if v.storage() => format!(
+            "sum(rate({{__name__=~\"metrics_.*_s3a_.*(failures|errors).*\",namespace=\"{ns}\"}}[5m])) > 0"
+        ),
         "SparkHistoryServerDown" if k.history => deploy_down("history-server"),
         "SparkEventLogStale" if k.history && v.storage() => format!(
             "sum(increase({{__name__=~\"metrics_.*_driver_LiveListenerBus_queue_eventLog_numDroppedEvents_Count\",namespace=\"{ns}\"}}[30m])) > 0"
         ),
         "HiveMetastoreDown" if k.metastore => deploy_down("metastore"),
-        "PostgreSQLDown" if k.postgresql => format!("kube_statefulset_status_replicas_ready{{namespace=\"{ns}\",statefulset=\"{rel}-postgresql\"}} < 1"),
-        "PostgreSQLVolumeFull" if k.postgresql => vol_full(&format!("data-{rel}-postgresql-.*"), "0.9"),
+        "PostgreSQLDown" if k.postgresql => format!(
+            "kube_statefulset_status_replicas_ready{{namespace=\"{ns}\",statefulset=\"{rel}-postgresql\"}} < 1"
+        ),
+        "PostgreSQLVolumeFull" if k.postgresql => {
+            vol_full(&format!("data-{rel}-postgresql-.*"), "0.9")
+        }
         "MinIOVolumeFull" if v.minio() => vol_full(&format!("{rel}-minio-data"), "0.85"),
-        "SparkImagePullFailing" => format!("max by (pod, container) (kube_pod_container_status_waiting_reason{{namespace=\"{ns}\",reason=~\"ErrImagePull|ImagePullBackOff\"}}) > 0"),
-        "SparkPVCPending" => format!("max by (persistentvolumeclaim) (kube_persistentvolumeclaim_status_phase{{namespace=\"{ns}\",phase=\"Pending\"}}) > 0"),
-        "AirflowTaskStuck" if k.airflow => format!("sum(airflow_executor_queued_tasks{{namespace=\"{ns}\"}}) > 0"),
+        "SparkImagePullFailing" => format!(
+            "max by (pod, container) (kube_pod_container_status_waiting_reason{{namespace=\"{ns}\",reason=~\"ErrImagePull|ImagePullBackOff\"}}) > 0"
+        ),
+        "SparkPVCPending" => format!(
+            "max by (persistentvolumeclaim) (kube_persistentvolumeclaim_status_phase{{namespace=\"{ns}\",phase=\"Pending\"}}) > 0"
+        ),
+        "AirflowTaskStuck" if k.airflow => {
+            format!("sum(airflow_executor_queued_tasks{{namespace=\"{ns}\"}}) > 0")
+        }
         "AirflowSchedulerDown" if k.airflow => deploy_down("airflow-scheduler"),
         "SparkGPUPodsPending" if c.features.gpu => format!(
             "sum(kube_pod_status_phase{{namespace=\"{ns}\",phase=\"Pending\"}} * on (namespace, pod) group_left () (max by (namespace, pod) (kube_pod_container_resource_requests{{namespace=\"{ns}\",resource=\"nvidia_com_gpu\"}}) > 0)) > 0"
         ),
-        "SparkPodsEvicted" => format!("sum(kube_pod_status_reason{{namespace=\"{ns}\",reason=\"Evicted\"}}) > 0"),
+        "SparkPodsEvicted" => {
+            format!("sum(kube_pod_status_reason{{namespace=\"{ns}\",reason=\"Evicted\"}}) > 0")
+        }
         "SparkErrorBudgetBurnFast" if v.connect() => format!("(1 - {up}[1h])) / 0.001 > 10"),
         "SparkErrorBudgetBurnSlow" if v.connect() => format!("(1 - {up}[6h])) / 0.001 > 2"),
         _ => return None,
@@ -73,7 +111,10 @@ fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
     if a.for_ != "0m" {
         r.set("for", a.for_.into());
     }
-    r.set("labels", ymap! { "severity" => a.severity, "namespace" => v.ns() });
+    r.set(
+        "labels",
+        ymap! { "severity" => a.severity, "namespace" => v.ns() },
+    );
     r.set(
         "annotations",
         ymap! {
@@ -87,16 +128,28 @@ fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
 
 /// The alerts emitted for a configuration (names), in catalogue order.
 pub fn emitted(v: &ValidConfig) -> Vec<&'static str> {
-    alert_catalog().iter().filter(|a| expr(v, a.name).is_some()).map(|a| a.name).collect()
+    alert_catalog()
+        .iter()
+        .filter(|a| expr(v, a.name).is_some())
+        .map(|a| a.name)
+        .collect()
 }
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
-    let rules: Vec<Y> = alert_catalog().iter().filter_map(|a| expr(v, a.name).map(|e| rule(v, a, e))).collect();
+    let rules: Vec<Y> = alert_catalog()
+        .iter()
+        .filter_map(|a| expr(v, a.name).map(|e| rule(v, a, e)))
+        .collect();
     let mut m = meta(v, &v.name("alerts"), "alerts");
     if let Some(Y::Map(_)) = m.get("labels") {
         let mut l = m.get("labels").cloned().unwrap_or_else(Y::map);
         l.set("role", "alert-rules".into());
         m.set("labels", l);
     }
-    vec![object("monitoring.coreos.com/v1", "PrometheusRule", m).with("spec", ymap! { "groups" => yseq![ymap! { "name" => "spark-k8s", "rules" => Y::Seq(rules) }] })]
+    vec![
+        object("monitoring.coreos.com/v1", "PrometheusRule", m).with(
+            "spec",
+            ymap! { "groups" => yseq![ymap! { "name" => "spark-k8s", "rules" => Y::Seq(rules) }] },
+        ),
+    ]
 }

@@ -16,9 +16,19 @@ fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Y {
 }
 
 fn binding(v: &ValidConfig, name: &str, role: &str, sa: &str) -> Y {
-    object("rbac.authorization.k8s.io/v1", "RoleBinding", meta(v, name, "rbac"))
-        .with("roleRef", ymap! { "apiGroup" => "rbac.authorization.k8s.io", "kind" => "Role", "name" => role })
-        .with("subjects", yseq![ymap! { "kind" => "ServiceAccount", "name" => sa, "namespace" => v.ns() }])
+    object(
+        "rbac.authorization.k8s.io/v1",
+        "RoleBinding",
+        meta(v, name, "rbac"),
+    )
+    .with(
+        "roleRef",
+        ymap! { "apiGroup" => "rbac.authorization.k8s.io", "kind" => "Role", "name" => role },
+    )
+    .with(
+        "subjects",
+        yseq![ymap! { "kind" => "ServiceAccount", "name" => sa, "namespace" => v.ns() }],
+    )
 }
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
@@ -26,30 +36,76 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let spark = v.name("spark");
     let workload = v.name("workload");
     let mut out = vec![
-        object("v1", "ServiceAccount", meta(v, &spark, "rbac")).with("automountServiceAccountToken", true),
-        object("v1", "ServiceAccount", meta(v, &workload, "rbac")).with("automountServiceAccountToken", false),
+        object("v1", "ServiceAccount", meta(v, &spark, "rbac"))
+            .with("automountServiceAccountToken", true),
+        object("v1", "ServiceAccount", meta(v, &workload, "rbac"))
+            .with("automountServiceAccountToken", false),
     ];
-    let crud = ["create", "get", "list", "watch", "delete", "deletecollection"];
+    let crud = [
+        "create",
+        "get",
+        "list",
+        "watch",
+        "delete",
+        "deletecollection",
+    ];
     let driver_role = v.name("spark-driver");
-    out.push(object("rbac.authorization.k8s.io/v1", "Role", meta(v, &driver_role, "rbac")).with(
-        "rules",
-        yseq![
-            rule(&[""], &["pods"], &["create", "get", "list", "watch", "delete", "deletecollection", "patch"]),
-            rule(&[""], &["services", "configmaps", "persistentvolumeclaims"], &crud),
-        ],
-    ));
+    out.push(
+        object(
+            "rbac.authorization.k8s.io/v1",
+            "Role",
+            meta(v, &driver_role, "rbac"),
+        )
+        .with(
+            "rules",
+            yseq![
+                rule(
+                    &[""],
+                    &["pods"],
+                    &[
+                        "create",
+                        "get",
+                        "list",
+                        "watch",
+                        "delete",
+                        "deletecollection",
+                        "patch"
+                    ]
+                ),
+                rule(
+                    &[""],
+                    &["services", "configmaps", "persistentvolumeclaims"],
+                    &crud
+                ),
+            ],
+        ),
+    );
     out.push(binding(v, &driver_role, &driver_role, &spark));
     if c.components.airflow && c.backend == Backend::Operator {
         let sa = v.name("airflow");
         let role = v.name("airflow-submit");
-        out.push(object("v1", "ServiceAccount", meta(v, &sa, "rbac")).with("automountServiceAccountToken", true));
-        out.push(object("rbac.authorization.k8s.io/v1", "Role", meta(v, &role, "rbac")).with(
-            "rules",
-            yseq![
-                rule(&["sparkoperator.k8s.io"], &["sparkapplications"], &["create", "get", "list", "watch", "delete", "patch"]),
-                rule(&[""], &["pods", "pods/log"], &["get", "list", "watch"]),
-            ],
-        ));
+        out.push(
+            object("v1", "ServiceAccount", meta(v, &sa, "rbac"))
+                .with("automountServiceAccountToken", true),
+        );
+        out.push(
+            object(
+                "rbac.authorization.k8s.io/v1",
+                "Role",
+                meta(v, &role, "rbac"),
+            )
+            .with(
+                "rules",
+                yseq![
+                    rule(
+                        &["sparkoperator.k8s.io"],
+                        &["sparkapplications"],
+                        &["create", "get", "list", "watch", "delete", "patch"]
+                    ),
+                    rule(&[""], &["pods", "pods/log"], &["get", "list", "watch"]),
+                ],
+            ),
+        );
         out.push(binding(v, &role, &role, &sa));
     }
     out

@@ -22,20 +22,37 @@ pub fn needed(v: &ValidConfig) -> Vec<NeededSecret> {
     let c = v.choices();
     let mut out = Vec::new();
     if v.storage() {
-        out.push(NeededSecret { name: c.s3.secret_name.clone(), keys: &["access-key", "secret-key"], purpose: "S3 / MinIO credentials" });
+        out.push(NeededSecret {
+            name: c.s3.secret_name.clone(),
+            keys: &["access-key", "secret-key"],
+            purpose: "S3 / MinIO credentials",
+        });
     }
     if c.components.postgresql {
         out.push(NeededSecret {
             name: postgres_secret(v),
-            keys: &["postgres-password", "hive-password", "airflow-password", "mlflow-password"],
+            keys: &[
+                "postgres-password",
+                "hive-password",
+                "airflow-password",
+                "mlflow-password",
+            ],
             purpose: "PostgreSQL passwords",
         });
     }
     if c.components.airflow {
-        out.push(NeededSecret { name: v.name("airflow"), keys: &["fernet-key", "webserver-secret-key"], purpose: "Airflow keys" });
+        out.push(NeededSecret {
+            name: v.name("airflow"),
+            keys: &["fernet-key", "webserver-secret-key"],
+            purpose: "Airflow keys",
+        });
     }
     if c.components.jupyter && v.connect() {
-        out.push(NeededSecret { name: v.name("jupyter"), keys: &["token"], purpose: "Jupyter login token" });
+        out.push(NeededSecret {
+            name: v.name("jupyter"),
+            keys: &["token"],
+            purpose: "Jupyter login token",
+        });
     }
     out
 }

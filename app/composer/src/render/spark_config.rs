@@ -10,7 +10,11 @@ use crate::{ymap, yseq};
 /// A Pod template for Spark-created Pods (`role` = "driver" or "executor").
 pub fn pod_template(v: &ValidConfig, role: &str) -> Y {
     let c = v.choices();
-    let size = if role == "driver" { &v.driver } else { &v.executor };
+    let size = if role == "driver" {
+        &v.driver
+    } else {
+        &v.executor
+    };
     let mut l = labels(v, &format!("spark-{role}"));
     l.set("spark-role", role.into());
     let mut limits = ymap! {
@@ -72,18 +76,40 @@ pub fn templates_name(v: &ValidConfig) -> String {
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut props = spark_conf::raw(v);
-    props.push(("spark.kubernetes.executor.podTemplateContainerName".into(), "executor".into()));
-    props.push(("spark.kubernetes.driver.podTemplateContainerName".into(), "driver".into()));
-    let mut out = vec![object("v1", "ConfigMap", meta(v, &defaults_name(v), "spark-config"))
-        .with("data", ymap! { "spark-defaults.conf" => spark_conf::to_properties(&props) })];
-    if v.k8s_executors() {
-        out.push(object("v1", "ConfigMap", meta(v, &templates_name(v), "spark-config")).with(
+    props.push((
+        "spark.kubernetes.executor.podTemplateContainerName".into(),
+        "executor".into(),
+    ));
+    props.push((
+        "spark.kubernetes.driver.podTemplateContainerName".into(),
+        "driver".into(),
+    ));
+    let mut out = vec![
+        object(
+            "v1",
+            "ConfigMap",
+            meta(v, &defaults_name(v), "spark-config"),
+        )
+        .with(
             "data",
-            ymap! {
-                "driver.yaml" => yaml::to_string(&pod_template(v, "driver")),
-                "executor.yaml" => yaml::to_string(&pod_template(v, "executor")),
-            },
-        ));
+            ymap! { "spark-defaults.conf" => spark_conf::to_properties(&props) },
+        ),
+    ];
+    if v.k8s_executors() {
+        out.push(
+            object(
+                "v1",
+                "ConfigMap",
+                meta(v, &templates_name(v), "spark-config"),
+            )
+            .with(
+                "data",
+                ymap! {
+                    "driver.yaml" => yaml::to_string(&pod_template(v, "driver")),
+                    "executor.yaml" => yaml::to_string(&pod_template(v, "executor")),
+                },
+            ),
+        );
     }
     out
 }

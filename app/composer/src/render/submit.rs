@@ -2,7 +2,9 @@
 //! (operator backend) that runs SparkPi, as a smoke test and a template for real jobs.
 
 use super::connect::conf_volumes;
-use super::{container, container_security, labels, meta, object, pod_security, resources, scratch};
+use super::{
+    container, container_security, labels, meta, object, pod_security, resources, scratch,
+};
 use crate::choices::Backend;
 use crate::model::ValidConfig;
 use crate::quantity::spark as mem;
@@ -11,8 +13,15 @@ use crate::{ymap, yseq};
 
 fn examples_jar(v: &ValidConfig) -> String {
     let tag = &v.choices().identity.spark_tag;
-    let version: String = tag.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-    format!("local:///opt/spark/examples/jars/spark-examples_{}-{}.jar", v.scala(), version.trim_end_matches('.'))
+    let version: String = tag
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    format!(
+        "local:///opt/spark/examples/jars/spark-examples_{}-{}.jar",
+        v.scala(),
+        version.trim_end_matches('.')
+    )
 }
 
 fn submit_job(v: &ValidConfig) -> Y {
@@ -20,7 +29,15 @@ fn submit_job(v: &ValidConfig) -> Y {
     let (sv, sm) = scratch(&[("tmp", "/tmp")]);
     vols.extend(sv);
     mounts.extend(sm);
-    let mut ctr = container(v, "spark-submit", &v.spark_image(), vec![], vec![super::env("HOME", "/tmp")], mounts, resources(100, 512, 500, 1024));
+    let mut ctr = container(
+        v,
+        "spark-submit",
+        &v.spark_image(),
+        vec![],
+        vec![super::env("HOME", "/tmp")],
+        mounts,
+        resources(100, 512, 500, 1024),
+    );
     ctr.set(
         "command",
         yseq![
@@ -68,7 +85,10 @@ fn spark_application(v: &ValidConfig) -> Y {
     }
     let mut conf = Y::map();
     for (k, val) in super::spark_conf::raw(v) {
-        if k.starts_with("spark.hadoop.") || k.starts_with("spark.eventLog.") || k.starts_with("spark.sql.") {
+        if k.starts_with("spark.hadoop.")
+            || k.starts_with("spark.eventLog.")
+            || k.starts_with("spark.sql.")
+        {
             conf.set(&k, Y::Str(val));
         }
     }
@@ -97,7 +117,10 @@ fn spark_application(v: &ValidConfig) -> Y {
     let mut executor = role("executor", &v.executor);
     executor.set("instances", Y::Int(v.executor_min.max(1) as i64));
     if c.features.gpu {
-        executor.set("gpu", ymap! { "name" => "nvidia.com/gpu", "quantity" => Y::Int(v.gpu_count as i64) });
+        executor.set(
+            "gpu",
+            ymap! { "name" => "nvidia.com/gpu", "quantity" => Y::Int(v.gpu_count as i64) },
+        );
     }
     object("sparkoperator.k8s.io/v1beta2", "SparkApplication", meta(v, &v.name("spark-pi"), "spark-application")).with(
         "spec",

@@ -11,7 +11,11 @@ use crate::{ymap, yseq};
 
 /// The chart's full name prefix: `<rel>-spark-41` / `<rel>-spark-35`.
 pub fn fullname(v: &ValidConfig) -> String {
-    format!("{}-spark-{}", v.release(), if v.is35() { "35" } else { "41" })
+    format!(
+        "{}-spark-{}",
+        v.release(),
+        if v.is35() { "35" } else { "41" }
+    )
 }
 
 pub fn chart_dir(v: &ValidConfig) -> &'static str {
@@ -21,7 +25,10 @@ pub fn chart_dir(v: &ValidConfig) -> &'static str {
 /// Celeborn masters as the Celeborn chart names them when installed as release `<rel>-celeborn`.
 pub fn celeborn_endpoints(v: &ValidConfig) -> String {
     let sts = format!("{}-celeborn-celeborn-master", v.release());
-    (0..3).map(|i| format!("{sts}-{i}.{sts}.{}.svc:9097", v.ns())).collect::<Vec<_>>().join(",")
+    (0..3)
+        .map(|i| format!("{sts}-{i}.{sts}.{}.svc:9097", v.ns()))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The spark-standalone chart's master Service when installed as release `<rel>-sa`.
@@ -41,19 +48,34 @@ pub fn chart_defaults(v: &ValidConfig) -> Y {
     y.set_path("global.s3.existingSecret", "".into());
     y.set_path("rbac.create", true.into());
     y.set_path("rbac.serviceAccountName", sa.into());
-    y.set_path_keys(&["spark-base", "core", "hiveMetastore", "enabled"], true.into());
-    y.set_path_keys(&["spark-base", "core", "postgresql", "enabled"], false.into());
+    y.set_path_keys(
+        &["spark-base", "core", "hiveMetastore", "enabled"],
+        true.into(),
+    );
+    y.set_path_keys(
+        &["spark-base", "core", "postgresql", "enabled"],
+        false.into(),
+    );
     y.set_path_keys(&["spark-base", "minio", "enabled"], false.into());
-    y.set_path_keys(&["spark-base", "security", "podSecurityStandards"], (!is35).into());
+    y.set_path_keys(
+        &["spark-base", "security", "podSecurityStandards"],
+        (!is35).into(),
+    );
     y.set_path_keys(&["spark-base", "security", "runAsUser"], 185i64.into());
     y.set_path_keys(&["spark-base", "security", "runAsGroup"], 185i64.into());
     y.set_path_keys(&["spark-base", "security", "fsGroup"], 185i64.into());
-    y.set_path_keys(&["spark-base", "security", "readOnlyRootFilesystem"], false.into());
+    y.set_path_keys(
+        &["spark-base", "security", "readOnlyRootFilesystem"],
+        false.into(),
+    );
     y.set_path("core.hiveMetastore.enabled", true.into());
     y.set_path("connect.enabled", true.into());
     y.set_path("connect.replicas", 1i64.into());
     y.set_path("connect.backendMode", "k8s".into());
-    y.set_path("connect.image.repository", "ghcr.io/fall-out-bug/spark-k8s-spark-custom".into());
+    y.set_path(
+        "connect.image.repository",
+        "ghcr.io/fall-out-bug/spark-k8s-spark-custom".into(),
+    );
     y.set_path("connect.image.tag", tag.into());
     y.set_path("connect.resources", ymap! { "requests" => ymap!{"cpu" => "1", "memory" => "2Gi"}, "limits" => ymap!{"cpu" => "2", "memory" => "4Gi"} });
     y.set_path("connect.executor.cores", "1".into());
@@ -68,13 +90,22 @@ pub fn chart_defaults(v: &ValidConfig) -> Y {
     y.set_path("connect.dynamicAllocation.maxExecutors", 10i64.into());
     y.set_path("connect.eventLog.enabled", true.into());
     y.set_path("connect.eventLog.dir", "s3a://spark-logs/events".into());
-    y.set_path("connect.standalone.masterService", "spark-sa-spark-standalone-master".into());
+    y.set_path(
+        "connect.standalone.masterService",
+        "spark-sa-spark-standalone-master".into(),
+    );
     y.set_path("connect.standalone.masterPort", 7077i64.into());
     y.set_path("connect.sparkConf", Y::map());
     y.set_path("historyServer.enabled", true.into());
-    y.set_path("historyServer.logDirectory", "s3a://spark-logs/events".into());
+    y.set_path(
+        "historyServer.logDirectory",
+        "s3a://spark-logs/events".into(),
+    );
     y.set_path("jupyter.enabled", true.into());
-    y.set_path("jupyter.env.SPARK_CONNECT_URL", "sc://spark-connect:15002".into());
+    y.set_path(
+        "jupyter.env.SPARK_CONNECT_URL",
+        "sc://spark-connect:15002".into(),
+    );
     y.set_path("celeborn.enabled", false.into());
     y.set_path("celeborn.masterEndpoints", "celeborn-master-0.celeborn-master:9097,celeborn-master-1.celeborn-master:9097,celeborn-master-2.celeborn-master:9097".into());
     y.set_path("security.podSecurityStandards", true.into());
@@ -110,7 +141,15 @@ fn overrides(v: &ValidConfig) -> Y {
 
     // Storage: the chart's S3 settings; MinIO only through spark-base (trap 2).
     y.set_path("global.s3.enabled", v.storage().into());
-    y.set_path("global.s3.endpoint", if v.minio() { "http://minio:9000".to_string() } else { c.s3.endpoint.clone() }.into());
+    y.set_path(
+        "global.s3.endpoint",
+        if v.minio() {
+            "http://minio:9000".to_string()
+        } else {
+            c.s3.endpoint.clone()
+        }
+        .into(),
+    );
     y.set_path("global.s3.pathStyleAccess", true.into());
     match c.features.secrets {
         SecretsMode::Inline => {
@@ -124,8 +163,14 @@ fn overrides(v: &ValidConfig) -> Y {
     y.set_path("rbac.serviceAccountName", v.name("spark").into());
 
     // Infra toggles land in spark-base.core.* (trap 1); the top-level copy only feeds NOTES.
-    y.set_path_keys(&["spark-base", "core", "hiveMetastore", "enabled"], k.metastore.into());
-    y.set_path_keys(&["spark-base", "core", "postgresql", "enabled"], k.postgresql.into());
+    y.set_path_keys(
+        &["spark-base", "core", "hiveMetastore", "enabled"],
+        k.metastore.into(),
+    );
+    y.set_path_keys(
+        &["spark-base", "core", "postgresql", "enabled"],
+        k.postgresql.into(),
+    );
     y.set_path_keys(&["spark-base", "minio", "enabled"], v.minio().into());
     y.set_path("core.hiveMetastore.enabled", k.metastore.into());
 
@@ -142,8 +187,19 @@ fn overrides(v: &ValidConfig) -> Y {
         y.set_path_keys(&at("fsGroup"), uid.into());
         y.set_path_keys(&at("readOnlyRootFilesystem"), false.into());
     }
-    y.set_path("security.pssProfile", if c.platform == crate::choices::Platform::OpenShiftAnyuid { "baseline" } else { "restricted" }.into());
-    y.set_path("security.createNamespace", c.identity.create_namespace.into());
+    y.set_path(
+        "security.pssProfile",
+        if c.platform == crate::choices::Platform::OpenShiftAnyuid {
+            "baseline"
+        } else {
+            "restricted"
+        }
+        .into(),
+    );
+    y.set_path(
+        "security.createNamespace",
+        c.identity.create_namespace.into(),
+    );
     // Upstream NetworkPolicies are malformed and miss Spark's own edges: ours are in manifests/.
     y.set_path("security.networkPolicies.enabled", false.into());
 
@@ -151,8 +207,14 @@ fn overrides(v: &ValidConfig) -> Y {
     y.set_path("connect.enabled", v.connect().into());
     if v.connect() {
         y.set_path("connect.replicas", (v.connect_replicas as i64).into());
-        y.set_path("connect.backendMode", if v.standalone() { "standalone" } else { "k8s" }.into());
-        y.set_path("connect.image.repository", format!("{}/spark-k8s-spark-custom", c.identity.registry).into());
+        y.set_path(
+            "connect.backendMode",
+            if v.standalone() { "standalone" } else { "k8s" }.into(),
+        );
+        y.set_path(
+            "connect.image.repository",
+            format!("{}/spark-k8s-spark-custom", c.identity.registry).into(),
+        );
         y.set_path("connect.image.tag", c.identity.spark_tag.clone().into());
         y.set_path(
             "connect.resources",
@@ -161,10 +223,19 @@ fn overrides(v: &ValidConfig) -> Y {
                 "limits" => ymap!{ "cpu" => (v.driver.cores * 2).to_string(), "memory" => k8s(v.driver.limit_mib.max(v.driver.pod_mib)) },
             },
         );
-        y.set_path("connect.executor.cores", v.executor.cores.to_string().into());
-        y.set_path("connect.executor.coresLimit", (v.executor.cores * 2).to_string().into());
+        y.set_path(
+            "connect.executor.cores",
+            v.executor.cores.to_string().into(),
+        );
+        y.set_path(
+            "connect.executor.coresLimit",
+            (v.executor.cores * 2).to_string().into(),
+        );
         y.set_path("connect.executor.memory", k8s(v.executor.pod_mib).into());
-        y.set_path("connect.executor.memoryLimit", k8s(v.executor.limit_mib.max(v.executor.pod_mib)).into());
+        y.set_path(
+            "connect.executor.memoryLimit",
+            k8s(v.executor.limit_mib.max(v.executor.pod_mib)).into(),
+        );
         y.set_path("connect.executor.gpu.enabled", c.features.gpu.into());
         if c.features.gpu {
             y.set_path("connect.executor.gpu.count", v.gpu_count.to_string().into());
@@ -172,15 +243,24 @@ fn overrides(v: &ValidConfig) -> Y {
         }
         let da = c.features.dynamic_allocation && !v.standalone();
         y.set_path("connect.dynamicAllocation.enabled", da.into());
-        y.set_path("connect.dynamicAllocation.minExecutors", (v.executor_min as i64).into());
-        y.set_path("connect.dynamicAllocation.maxExecutors", (v.executor_max as i64).into());
+        y.set_path(
+            "connect.dynamicAllocation.minExecutors",
+            (v.executor_min as i64).into(),
+        );
+        y.set_path(
+            "connect.dynamicAllocation.maxExecutors",
+            (v.executor_max as i64).into(),
+        );
         y.set_path("connect.eventLog.enabled", v.storage().into());
         y.set_path("connect.eventLog.dir", c.s3.event_log_dir.clone().into());
         if v.standalone() {
             if v.is35() {
                 y.set_path("sparkStandalone.enabled", true.into());
             } else {
-                y.set_path("connect.standalone.masterService", standalone_master(v).into());
+                y.set_path(
+                    "connect.standalone.masterService",
+                    standalone_master(v).into(),
+                );
                 y.set_path("connect.standalone.masterPort", 7077i64.into());
             }
         }
@@ -193,12 +273,18 @@ fn overrides(v: &ValidConfig) -> Y {
 
     y.set_path("historyServer.enabled", k.history.into());
     if k.history {
-        y.set_path("historyServer.logDirectory", c.s3.history_log_dir.clone().into());
+        y.set_path(
+            "historyServer.logDirectory",
+            c.s3.history_log_dir.clone().into(),
+        );
     }
     y.set_path("jupyter.enabled", (k.jupyter && v.connect()).into());
     if k.jupyter && v.connect() {
         // Trap 7: the chart's default env points at a short name; the right Service wins here.
-        y.set_path("jupyter.env.SPARK_CONNECT_URL", format!("sc://{}-connect:15002", fullname(v)).into());
+        y.set_path(
+            "jupyter.env.SPARK_CONNECT_URL",
+            format!("sc://{}-connect:15002", fullname(v)).into(),
+        );
     }
     if !v.is35() {
         y.set_path("celeborn.enabled", k.celeborn.into());
@@ -206,9 +292,18 @@ fn overrides(v: &ValidConfig) -> Y {
             y.set_path("celeborn.masterEndpoints", celeborn_endpoints(v).into());
         }
     }
-    y.set_path("monitoring.serviceMonitor.enabled", c.features.monitoring.into());
-    y.set_path("monitoring.podMonitor.enabled", c.features.monitoring.into());
-    y.set_path("monitoring.grafanaDashboards.enabled", (c.features.monitoring && c.features.dashboards).into());
+    y.set_path(
+        "monitoring.serviceMonitor.enabled",
+        c.features.monitoring.into(),
+    );
+    y.set_path(
+        "monitoring.podMonitor.enabled",
+        c.features.monitoring.into(),
+    );
+    y.set_path(
+        "monitoring.grafanaDashboards.enabled",
+        (c.features.monitoring && c.features.dashboards).into(),
+    );
     // The chart's Ingress has no TLS and no class: the generated one is in manifests/.
     y.set_path("ingress.enabled", false.into());
     if v.is35() {

@@ -10,10 +10,16 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
     let k = &c.components;
     let f = &c.features;
     if f.dynamic_allocation && v.k8s_executors() && !f.shuffle_tracking && !k.celeborn {
-        out.push(Code::DynamicAllocationNeedsShuffle, "features.dynamic_allocation");
+        out.push(
+            Code::DynamicAllocationNeedsShuffle,
+            "features.dynamic_allocation",
+        );
     }
     if f.dynamic_allocation && v.standalone() {
-        out.push(Code::DynamicAllocationStandalone, "features.dynamic_allocation");
+        out.push(
+            Code::DynamicAllocationStandalone,
+            "features.dynamic_allocation",
+        );
     }
     match f.iceberg {
         Iceberg::Rest if c.features.iceberg_rest_uri.trim().is_empty() => {
@@ -29,7 +35,8 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
     }
     for (on, name) in [(k.airflow, "Airflow"), (k.mlflow, "MLflow")] {
         if on && !k.postgresql {
-            out.push(Code::NeedsPostgresql, "components.postgresql").a("component", name);
+            out.push(Code::NeedsPostgresql, "components.postgresql")
+                .a("component", name);
         }
     }
     if (k.history || (v.connect() && !v.storage())) && !v.storage() {
@@ -41,7 +48,8 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
             .a("eventlog", &c.s3.event_log_dir);
     }
     if !c.s3.event_log_dir.starts_with("s3a://") {
-        out.push(Code::EventLogNotS3, "s3.event_log_dir").a("value", &c.s3.event_log_dir);
+        out.push(Code::EventLogNotS3, "s3.event_log_dir")
+            .a("value", &c.s3.event_log_dir);
     }
     if c.backend == Backend::Operator && !k.operator {
         out.push(Code::OperatorMissing, "components.operator");

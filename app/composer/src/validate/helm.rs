@@ -19,10 +19,14 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
     }
     match c.features.exposure {
         Exposure::Ingress => {
-            out.push(Code::ExposureNotInChart, "features.exposure").a("chart", chart).a("kind", "Ingress");
+            out.push(Code::ExposureNotInChart, "features.exposure")
+                .a("chart", chart)
+                .a("kind", "Ingress");
         }
         Exposure::Route if !v.is35() => {
-            out.push(Code::ExposureNotInChart, "features.exposure").a("chart", chart).a("kind", "Route");
+            out.push(Code::ExposureNotInChart, "features.exposure")
+                .a("chart", chart)
+                .a("kind", "Route");
         }
         _ => {}
     }
@@ -30,7 +34,8 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
         out.push(Code::JupyterNoAuth, "components.jupyter");
     }
     if c.components.celeborn {
-        out.push(Code::CelebornEndpoints, "components.celeborn").a("endpoints", crate::render::values::celeborn_endpoints(v));
+        out.push(Code::CelebornEndpoints, "components.celeborn")
+            .a("endpoints", crate::render::values::celeborn_endpoints(v));
     }
     for (on, name) in [
         (c.components.airflow, "Airflow"),
@@ -39,14 +44,17 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
         (c.components.operator, "Spark Operator"),
     ] {
         if on {
-            out.push(Code::NotInChart, "components").a("component", name).a("chart", chart);
+            out.push(Code::NotInChart, "components")
+                .a("component", name)
+                .a("chart", chart);
         }
     }
     if v.standalone() {
         if v.is35() {
             out.push(Code::StandaloneMaster35, "backend");
         } else {
-            out.push(Code::StandaloneMasterService, "backend").a("service", crate::render::values::standalone_master(v));
+            out.push(Code::StandaloneMasterService, "backend")
+                .a("service", crate::render::values::standalone_master(v));
         }
     }
 }

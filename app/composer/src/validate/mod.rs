@@ -47,7 +47,10 @@ pub fn validate(c: &Choices) -> (ValidConfig, Vec<Diagnostic>) {
     helm::check(&v, &mut out);
     let mut diags = out.0;
     diags.sort_by_key(|d| (d.severity, d.code));
-    v.errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    v.errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     (v, diags)
 }
 

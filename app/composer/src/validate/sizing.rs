@@ -23,13 +23,22 @@ fn qty(out: &mut Out, path: &'static str, raw: &str, fallback: &str) -> u64 {
 
 fn num(out: &mut Out, path: &'static str, raw: i64, min: i64, max: i64, fallback: i64) -> u64 {
     if raw < min || raw > max {
-        out.push(Code::NumberOutOfRange, path).a("value", raw).a("min", min).a("max", max);
+        out.push(Code::NumberOutOfRange, path)
+            .a("value", raw)
+            .a("min", min)
+            .a("max", max);
         return fallback.max(0) as u64;
     }
     raw.max(0) as u64
 }
 
-fn pod(memory_mib: u64, factor_milli: u64, pyspark_mib: u64, limit_mib: u64, cores: u64) -> PodSize {
+fn pod(
+    memory_mib: u64,
+    factor_milli: u64,
+    pyspark_mib: u64,
+    limit_mib: u64,
+    cores: u64,
+) -> PodSize {
     let overhead = (memory_mib * factor_milli / 1000).max(MIN_OVERHEAD_MIB);
     PodSize {
         memory_mib,
@@ -44,17 +53,37 @@ fn pod(memory_mib: u64, factor_milli: u64, pyspark_mib: u64, limit_mib: u64, cor
 pub fn check(raw: &Choices, v: &mut ValidConfig, out: &mut Out) {
     let s = &raw.sizing;
     let d = Choices::default().sizing;
-    let dm = qty(out, "sizing.driver_memory", &s.driver_memory, &d.driver_memory);
+    let dm = qty(
+        out,
+        "sizing.driver_memory",
+        &s.driver_memory,
+        &d.driver_memory,
+    );
     let dl = qty(out, "sizing.driver_limit", &s.driver_limit, &d.driver_limit);
-    let em = qty(out, "sizing.executor_memory", &s.executor_memory, &d.executor_memory);
-    let el = qty(out, "sizing.executor_limit", &s.executor_limit, &d.executor_limit);
+    let em = qty(
+        out,
+        "sizing.executor_memory",
+        &s.executor_memory,
+        &d.executor_memory,
+    );
+    let el = qty(
+        out,
+        "sizing.executor_limit",
+        &s.executor_limit,
+        &d.executor_limit,
+    );
     let nm = qty(out, "sizing.node_memory", &s.node_memory, &d.node_memory);
-    let pm = if s.pyspark_memory.trim().is_empty() { 0 } else { qty(out, "sizing.pyspark_memory", &s.pyspark_memory, "1Gi") };
+    let pm = if s.pyspark_memory.trim().is_empty() {
+        0
+    } else {
+        qty(out, "sizing.pyspark_memory", &s.pyspark_memory, "1Gi")
+    };
     let qm = if s.quota_memory.trim().is_empty() {
         None
     } else {
         quantity::parse_mib(&s.quota_memory).or_else(|| {
-            out.push(Code::QuantityInvalid, "sizing.quota_memory").a("value", &s.quota_memory);
+            out.push(Code::QuantityInvalid, "sizing.quota_memory")
+                .a("value", &s.quota_memory);
             None
         })
     };
@@ -67,20 +96,26 @@ pub fn check(raw: &Choices, v: &mut ValidConfig, out: &mut Out) {
     let qcpu = num(out, "sizing.quota_cpu", s.quota_cpu, 0, 100_000, 0);
     v.gpu_count = num(out, "features.gpu_count", raw.features.gpu_count, 1, 16, 1);
 
-    let default_factor = if v.python() { PYTHON_FACTOR_MILLI } else { JVM_FACTOR_MILLI };
+    let default_factor = if v.python() {
+        PYTHON_FACTOR_MILLI
+    } else {
+        JVM_FACTOR_MILLI
+    };
     let factor = if s.overhead_factor.trim().is_empty() {
         default_factor
     } else {
         match parse_factor_milli(&s.overhead_factor) {
             Some(f) if (60..=1000).contains(&f) => f,
             _ => {
-                out.push(Code::FactorInvalid, "sizing.overhead_factor").a("value", &s.overhead_factor);
+                out.push(Code::FactorInvalid, "sizing.overhead_factor")
+                    .a("value", &s.overhead_factor);
                 default_factor
             }
         }
     };
     if v.python() && factor < PYTHON_FACTOR_MILLI && pm == 0 {
-        out.push(Code::PysparkOverheadLow, "sizing.overhead_factor").a("factor", quantity::factor_text(factor));
+        out.push(Code::PysparkOverheadLow, "sizing.overhead_factor")
+            .a("factor", quantity::factor_text(factor));
     }
     v.overhead_milli = factor;
     v.driver = pod(dm, factor, pm, dl, dc);
@@ -94,10 +129,16 @@ pub fn check(raw: &Choices, v: &mut ValidConfig, out: &mut Out) {
     v.quota_mib = qm;
 
     if emin > emax {
-        out.push(Code::ExecutorMinGtMax, "sizing.executor_min").a("min", emin).a("max", emax);
+        out.push(Code::ExecutorMinGtMax, "sizing.executor_min")
+            .a("min", emin)
+            .a("max", emax);
     }
     for (p, code, path) in [
-        (&v.executor, Code::ExecutorExceedsLimit, "sizing.executor_limit"),
+        (
+            &v.executor,
+            Code::ExecutorExceedsLimit,
+            "sizing.executor_limit",
+        ),
         (&v.driver, Code::DriverExceedsLimit, "sizing.driver_limit"),
     ] {
         if p.pod_mib > p.limit_mib {
@@ -110,22 +151,33 @@ pub fn check(raw: &Choices, v: &mut ValidConfig, out: &mut Out) {
         }
     }
     for (p, code, path) in [
-        (&v.executor, Code::ExecutorExceedsNode, "sizing.executor_memory"),
+        (
+            &v.executor,
+            Code::ExecutorExceedsNode,
+            "sizing.executor_memory",
+        ),
         (&v.driver, Code::DriverExceedsNode, "sizing.driver_memory"),
     ] {
         if p.pod_mib > nm {
-            out.push(code, path).a("need", k8s(p.pod_mib)).a("node", k8s(nm));
+            out.push(code, path)
+                .a("need", k8s(p.pod_mib))
+                .a("node", k8s(nm));
         }
     }
     if ec > ncpu {
-        out.push(Code::ExecutorCoresExceedNode, "sizing.executor_cores").a("cores", ec).a("node", ncpu);
+        out.push(Code::ExecutorCoresExceedNode, "sizing.executor_cores")
+            .a("cores", ec)
+            .a("node", ncpu);
     }
     if dc > ncpu {
-        out.push(Code::DriverCoresExceedNode, "sizing.driver_cores").a("cores", dc).a("node", ncpu);
+        out.push(Code::DriverCoresExceedNode, "sizing.driver_cores")
+            .a("cores", dc)
+            .a("node", ncpu);
     }
     let per_core = em / ec.max(1);
     if !(2048..=8192).contains(&per_core) {
-        out.push(Code::MemoryPerCore, "sizing.executor_memory").a("per_core", k8s(per_core));
+        out.push(Code::MemoryPerCore, "sizing.executor_memory")
+            .a("per_core", k8s(per_core));
     }
 
     // Quota: every Pod's limit counts. Executors at their maximum, the driver per Connect replica.
@@ -137,7 +189,9 @@ pub fn check(raw: &Choices, v: &mut ValidConfig, out: &mut Out) {
     let exec_mib = v.executor.limit_mib.max(v.executor.pod_mib) * emax;
     if let Some(q) = qm {
         if v.executor.pod_mib > q {
-            out.push(Code::ExecutorExceedsQuota, "sizing.quota_memory").a("need", k8s(v.executor.pod_mib)).a("quota", k8s(q));
+            out.push(Code::ExecutorExceedsQuota, "sizing.quota_memory")
+                .a("need", k8s(v.executor.pod_mib))
+                .a("quota", k8s(q));
         }
         let need = svc_mib + driver_mib + exec_mib;
         if need > q {
@@ -154,10 +208,14 @@ pub fn check(raw: &Choices, v: &mut ValidConfig, out: &mut Out) {
         let need_milli = svc_cpu_milli + (2 * dc * drivers + 2 * ec * emax) * 1000;
         let need = need_milli.div_ceil(1000);
         if need > qcpu {
-            out.push(Code::QuotaCpuExceeded, "sizing.quota_cpu").a("executors", emax).a("need", need).a("quota", qcpu);
+            out.push(Code::QuotaCpuExceeded, "sizing.quota_cpu")
+                .a("executors", emax)
+                .a("need", need)
+                .a("quota", qcpu);
         }
     }
     if v.connect() && replicas > 1 {
-        out.push(Code::ConnectReplicas, "sizing.connect_replicas").a("replicas", replicas);
+        out.push(Code::ConnectReplicas, "sizing.connect_replicas")
+            .a("replicas", replicas);
     }
 }

@@ -1,0 +1,99 @@
+//! Figures for `cargo xtask bench` (feature `bench`, native only): validate + render time for
+//! the largest preset, and share-link lengths per preset.
+
+use std::time::Instant;
+
+use crate::choices::field;
+use crate::{compose, link, presets};
+
+/// Timing of one measured operation, in microseconds.
+#[derive(Clone, Debug)]
+pub struct Timing {
+    pub preset: &'static str,
+    pub runs: usize,
+    pub median_us: f64,
+    pub p95_us: f64,
+    pub bundle_bytes: usize,
+}
+
+/// Times `compose` (validate + render + YAML) for the preset with the largest bundle.
+pub fn time_largest(runs: usize) -> Timing {
+    let runs = runs.max(1);
+    let largest = presets()
+        .iter()
+        .max_by_key(|p| {
+            compose(p.id, &p.choices())
+                .files
+                .values()
+                .map(String::len)
+                .sum::<usize>()
+        })
+        .map(|p| p.id)
+        .unwrap_or("");
+    let choices = crate::preset(largest)
+        .map(|p| p.choices())
+        .unwrap_or_default();
+    let mut bytes = 0;
+    for _ in 0..runs.min(20) {
+        bytes = compose(largest, &choices)
+            .files
+            .values()
+            .map(String::len)
+            .sum();
+    }
+    let mut samples: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let c = compose(largest, &choices);
+            std::hint::black_box(&c);
+            t.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    Timing {
+        preset: largest,
+        runs,
+        median_us: at(0.5),
+        p95_us: at(0.95),
+        bundle_bytes: bytes,
+    }
+}
+
+/// (preset id, link length as is, link length with three typical edits).
+pub fn link_lengths() -> Vec<(&'static str, usize, usize)> {
+    presets()
+        .iter()
+        .map(|p| {
+            let mut c = p.choices();
+            for (k, v) in [
+                ("sizing.executor_memory", "6Gi"),
+                ("sizing.executor_max", "37"),
+                ("identity.namespace", "team-analytics"),
+            ] {
+                if let Some(f) = field(k) {
+                    (f.set)(&mut c, v);
+                }
+            }
+            (
+                p.id,
+                link::encode(p.id, &p.choices()).len(),
+                link::encode(p.id, &c).len(),
+            )
+        })
+        .collect()
+}
+
+/// A printable report of both.
+pub fn bench_report() -> String {
+    let t = time_largest(500);
+    let mut s = format!(
+        "composer: validate+render+write of `{}` ({} bytes): median {:.1} µs, p95 {:.1} µs over {} runs\n",
+        t.preset, t.bundle_bytes, t.median_us, t.p95_us, t.runs
+    );
+    s.push_str("share links (chars: preset as is / with 3 edits):\n");
+    for (id, plain, edited) in link_lengths() {
+        s.push_str(&format!("  {id:<28} {plain:>4} / {edited:>4}\n"));
+    }
+    s
+}
