@@ -4,6 +4,7 @@
 //! as for one of three hundred.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use content::lint::{self, OutlineHeading};
 use content::{BuildOptions, Lang, NavItem, Page, Site, Translation, compile_site};
@@ -15,15 +16,26 @@ fn repo_root() -> PathBuf {
         .map_or_else(|| manifest.to_path_buf(), Path::to_path_buf)
 }
 
-fn build(base: &str) -> Site {
-    let root = repo_root();
-    let opts = BuildOptions {
-        content_dir: root.join("content"),
-        repo_root: root,
-        base: base.into(),
-        git_dates: false,
-    };
-    compile_site(&opts).unwrap_or_else(|e| panic!("content/ does not build:\n{e}"))
+/// The tree is compiled once per base for the whole suite: highlighting every code block is
+/// the slow part, and the answer does not change between tests.
+fn build(base: &str) -> &'static Site {
+    static ROOT_BASE: OnceLock<Result<Site, String>> = OnceLock::new();
+    static SUB_PATH: OnceLock<Result<Site, String>> = OnceLock::new();
+    let cell = if base == "/" { &ROOT_BASE } else { &SUB_PATH };
+    let built = cell.get_or_init(|| {
+        let root = repo_root();
+        let opts = BuildOptions {
+            content_dir: root.join("content"),
+            repo_root: root,
+            base: base.into(),
+            git_dates: false,
+        };
+        compile_site(&opts).map_err(|e| e.to_string())
+    });
+    match built {
+        Ok(site) => site,
+        Err(errors) => panic!("content/ does not build:\n{errors}"),
+    }
 }
 
 fn flatten<'a>(items: &'a [NavItem], out: &mut Vec<&'a str>) {
@@ -165,6 +177,7 @@ fn every_runbook_follows_the_template() {
 #[test]
 fn internal_links_and_images_stay_under_a_sub_path_base() {
     let base = "/spark_k8s/";
+    assert_ne!(base, "/", "the sub-path build is cached separately");
     let site = build(base);
     for l in &site.langs {
         for page in &l.pages {
