@@ -76,9 +76,9 @@ fn both_languages_serve_the_same_routes_in_the_same_order() {
             .unwrap_or_default()
     };
     assert_eq!(routes(Lang::En), routes(Lang::Ru));
-    assert_eq!(nav_paths(&site, Lang::En), nav_paths(&site, Lang::Ru));
+    assert_eq!(nav_paths(site, Lang::En), nav_paths(site, Lang::Ru));
     // Every route is in the sidebar, and the sidebar lists exactly the routes.
-    let mut listed: Vec<&str> = nav_paths(&site, Lang::En);
+    let mut listed: Vec<&str> = nav_paths(site, Lang::En);
     listed.sort_unstable();
     let mut served: Vec<String> = routes(Lang::En);
     served.sort_unstable();
