@@ -9,8 +9,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
-    TagEnd,
+    Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options,
+    Parser, Tag, TagEnd,
 };
 
 use crate::Lang;
@@ -571,6 +571,11 @@ pub fn render(body: &str, opts: &RenderOptions<'_>) -> Rendered {
     // Per open list item: is its task label still open?
     let mut items: Vec<bool> = Vec::new();
     let mut in_heading = false;
+    // Column alignment as classes, not pulldown-cmark's inline styles, so a strict
+    // Content-Security-Policy (no 'unsafe-inline' styles) keeps tables aligned.
+    let mut table_aligns: Vec<Alignment> = Vec::new();
+    let mut in_table_head = false;
+    let mut table_col = 0usize;
 
     let push_text = |sections: &mut Vec<Section>, t: &str| {
         if let Some(s) = sections.last_mut() {
@@ -650,11 +655,32 @@ pub fn render(body: &str, opts: &RenderOptions<'_>) -> Rendered {
             Event::Start(Tag::HtmlBlock) => out.push(Event::Html("<p class=\"raw-html\">".into())),
             Event::End(TagEnd::HtmlBlock) => out.push(Event::Html("</p>\n".into())),
 
-            Event::Start(Tag::Table(_)) => {
+            Event::Start(Tag::Table(aligns)) => {
+                table_aligns = aligns.clone();
                 out.push(Event::Html(
                     "<div class=\"table-wrap\" tabindex=\"0\">\n".into(),
                 ));
                 out.push(event.clone());
+            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                in_table_head |= matches!(event, Event::Start(Tag::TableHead));
+                table_col = 0;
+                out.push(event.clone());
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                out.push(event.clone());
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match table_aligns.get(table_col) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                let cell = if in_table_head { "th" } else { "td" };
+                // pulldown-cmark still writes the matching closing tag at the cell's end.
+                out.push(Event::Html(format!("<{cell}{class}>").into()));
             }
             Event::End(TagEnd::Table) => {
                 out.push(event.clone());
@@ -851,7 +877,12 @@ pub fn render(body: &str, opts: &RenderOptions<'_>) -> Rendered {
                 push_text(&mut sections, " ");
                 out.push(event.clone());
             }
-            Event::End(TagEnd::Paragraph | TagEnd::TableCell) => {
+            Event::End(TagEnd::TableCell) => {
+                table_col += 1;
+                push_text(&mut sections, " ");
+                out.push(event.clone());
+            }
+            Event::End(TagEnd::Paragraph) => {
                 push_text(&mut sections, " ");
                 out.push(event.clone());
             }
@@ -1167,6 +1198,39 @@ mod tests {
             r.html
         );
         assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_inline_styles() {
+        let r = render_ru(
+            "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\nText style=\"text-align: left\" stays.\n",
+        );
+        assert!(
+            r.html.contains("<th class=\"align-left\">a</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<td class=\"align-center\">2</td>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<td class=\"align-right\">3</td>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            !r.html.contains("<td style") && !r.html.contains("<th style"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<p>Text style=\"text-align: left\" stays.</p>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
