@@ -146,6 +146,12 @@ pub fn check_standalone(file: &str, text: &str, lang: Lang, route_path: &str) ->
             );
         }
         Ok(parsed) => {
+            if let Some(f) = lint::description_length(
+                &parsed.front.description,
+                parsed.front.description_line.unwrap_or(1),
+            ) {
+                diags.push(d(f.line, f.level, f.message));
+            }
             let links = AnyPage {
                 base: "/".into(),
                 lang,
@@ -310,6 +316,12 @@ impl Builder<'_> {
                             "only pages under runbooks/ (other than runbooks/index.md) take a `runbook:` block",
                         ),
                         _ => {}
+                    }
+                    if let Some(f) = lint::description_length(
+                        &front.description,
+                        front.description_line.unwrap_or(1),
+                    ) {
+                        self.diag(&file, f.line, f.level, f.message);
                     }
                     if lang == Lang::En && front.translated_from.is_some() {
                         self.error(

@@ -17,6 +17,8 @@ pub struct FrontMatter {
     pub runbook: Option<RunbookMeta>,
     /// Line of `runbook:`.
     pub runbook_line: Option<usize>,
+    /// Line of `description:`.
+    pub description_line: Option<usize>,
 }
 
 /// A source split into front matter and markdown body.
@@ -173,6 +175,7 @@ pub fn parse(source: &str) -> Result<Parsed<'_>, Vec<FrontMatterError>> {
             "front matter needs a non-empty `title`",
         ));
     }
+    front.description_line = description_line;
     if front.description.trim().is_empty() {
         errors.push(err(
             description_line.unwrap_or(1),

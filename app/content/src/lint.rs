@@ -265,6 +265,20 @@ pub fn yaml_blocks(outline: &Outline) -> Vec<Finding> {
     findings
 }
 
+/// Search results and link previews cut descriptions at about 160 characters.
+pub const DESCRIPTION_MAX_CHARS: usize = 200;
+
+/// A description far past what search results show is probably a paragraph in the wrong place.
+pub fn description_length(description: &str, line: usize) -> Option<Finding> {
+    let n = description.chars().count();
+    (n > DESCRIPTION_MAX_CHARS).then(|| {
+        Finding::warning(
+            line,
+            format!("description is {n} characters; search results and previews show about 160"),
+        )
+    })
+}
+
 /// Every single-page rule for a page at `route_path` written in `lang`.
 pub fn check_page(lang: Lang, route_path: &str, outline: &Outline) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -335,6 +349,13 @@ mod tests {
         assert!(
             f[0].message.contains("Симптомы") || f.iter().any(|f| f.message.contains("Симптомы"))
         );
+    }
+
+    #[test]
+    fn long_descriptions_warn_counting_characters_not_bytes() {
+        assert!(description_length(&"я".repeat(200), 3).is_none());
+        let f = description_length(&"я".repeat(201), 3).expect("warns");
+        assert_eq!((f.line, f.level), (3, Level::Warning));
     }
 
     #[test]
