@@ -189,7 +189,7 @@ fn internal_links_and_images_stay_under_a_sub_path_base() {
                         "{} ({}): root link outside the base: {}",
                         page.source,
                         l.lang.code(),
-                        &url[..url.len().min(80)]
+                        url.chars().take(80).collect::<String>()
                     );
                 }
             }

@@ -1234,6 +1234,84 @@ mod tests {
     }
 
     #[test]
+    fn hostile_token_soup_never_panics_or_leaks_markup() {
+        // Deterministic pseudo-random documents from pieces that stress the rewriting paths.
+        const PIECES: &[&str] = &[
+            "# ",
+            "## ",
+            "### ",
+            "> ",
+            "> [!DANGER]\n",
+            "> [!NOTE]\n",
+            "> [!BOGUS]\n",
+            "- ",
+            "- [ ] ",
+            "- [x] ",
+            "  ",
+            "\n",
+            "\n\n",
+            "```yaml title=\"a\"\n",
+            "```\n",
+            "```klingon\n",
+            "| a | b |\n",
+            "|:--|--:|\n",
+            "[l](x.md#y)",
+            "[l](#nowhere)",
+            "[l](javascript:alert(1))",
+            "<script>",
+            "</script>",
+            "<img src=x onerror=alert(1)>",
+            "![](data:x)",
+            "![a](/img/a.svg)",
+            "[^1]",
+            "[^1]: note\n",
+            "~~s~~",
+            "`c`",
+            "**b**",
+            "Проверка ",
+            "word ",
+            "<namespace>",
+            "&amp;",
+            "\\",
+            "[",
+            "]",
+            "(",
+            ")",
+            "!",
+            "\t",
+            "<!-- c -->",
+            "<https://a.example>",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..2000 {
+            let mut doc = String::new();
+            for _ in 0..40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                doc.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let r = render_ru(&doc);
+            let lower = r.html.to_lowercase();
+            assert!(!lower.contains("<script"), "{doc:?}\n{}", r.html);
+            assert!(!lower.contains("<img src=x"), "{doc:?}\n{}", r.html);
+            assert!(!lower.contains("href=\"javascript"), "{doc:?}\n{}", r.html);
+            assert!(!lower.contains("src=\"data:"), "{doc:?}\n{}", r.html);
+            assert_eq!(
+                r.html.matches("<aside").count(),
+                r.html.matches("</aside>").count(),
+                "{doc:?}"
+            );
+            assert_eq!(
+                r.html.matches("<label>").count(),
+                r.html.matches("</label>").count(),
+                "{doc:?}\n{}",
+                r.html
+            );
+        }
+    }
+
+    #[test]
     fn info_strings() {
         assert_eq!(
             parse_info("yaml title=\"values.yaml\""),
