@@ -98,9 +98,28 @@ pub fn check_site(opts: &BuildOptions) -> (Site, Vec<Diagnostic>) {
         HashMap::new()
     };
 
+    // Highlighting dominates the build; the languages are independent, so render them in
+    // parallel (the grammar set is shared and thread-safe).
+    let rendered: Vec<(Vec<Page>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let b = &b;
+        let handles: Vec<_> = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                let (summaries, states, dates) = (&summaries, &states, &dates);
+                scope.spawn(move || b.render_lang(lang, summaries.get(&lang), states, dates))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     let mut langs = Vec::new();
-    for lang in Lang::ALL {
-        let pages = b.render_lang(lang, summaries.get(&lang), &states, &dates);
+    for (lang, (pages, mut diags)) in Lang::ALL.into_iter().zip(rendered) {
+        b.diags.append(&mut diags);
         langs.push(LangSite {
             lang,
             nav: summaries
@@ -501,13 +520,14 @@ impl Builder<'_> {
         }
     }
 
+    /// Render every route of one language. Takes `&self` so both languages can render at once.
     fn render_lang(
-        &mut self,
+        &self,
         lang: Lang,
         summary: Option<&Summary>,
         states: &HashMap<(Lang, String), Translation>,
         dates: &HashMap<String, String>,
-    ) -> Vec<Page> {
+    ) -> (Vec<Page>, Vec<Diagnostic>) {
         // SUMMARY order first, then anything unlisted (already an error) in a stable order.
         let mut routes: Vec<String> = Vec::new();
         let mut seen = HashSet::new();
@@ -622,8 +642,7 @@ impl Builder<'_> {
                 last_updated: dates.get(&src.file).cloned(),
             });
         }
-        self.diags.append(&mut new_diags);
-        pages
+        (pages, new_diags)
     }
 }
 
