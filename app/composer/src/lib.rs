@@ -13,6 +13,8 @@ pub mod preset;
 pub mod pss;
 pub mod quantity;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sample;
 pub mod validate;
 pub mod yaml;
 

@@ -4,9 +4,13 @@
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
 
-const USAGE: &str = "usage: cargo xtask compose --preset ID [--set path=value ...] [--link LINK] --out DIR [--strict]";
+const USAGE: &str = "usage: cargo xtask compose --preset ID [--set path=value ...] [--link LINK] --out DIR [--strict]\n       cargo xtask compose --validate   (kubernetes-validate over every preset and a random sample)";
 
 pub fn run(args: &[String]) -> Result<()> {
+    // `compose --validate`: run the external validators over every preset and a random sample.
+    if args.iter().any(|a| a == "--validate") {
+        return crate::validate::run();
+    }
     let mut preset: Option<String> = None;
     let mut link: Option<String> = None;
     let mut sets: Vec<String> = Vec::new();
