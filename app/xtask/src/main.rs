@@ -1,18 +1,30 @@
 //! `cargo xtask <command>`: every workflow a person repeats on this project.
 
+mod bench;
 mod check_content;
 mod compose;
+mod compress;
+mod dist;
+mod prerender;
+mod serve;
+mod setup;
+mod site_config;
 mod stamp;
+mod test;
+mod tools;
+mod validate;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 const USAGE: &str = "\
 usage: cargo xtask <command> [args]
 
   setup                       install the toolchain pieces the build and tests need (idempotent)
-  serve [--port N]            build the site and serve it on 127.0.0.1
-  dist [--base /path/]        release build + prerendered pages into dist/
-  test                        every test tier: native, content, golden, validators, browser
+  serve [--port N] [--base /path/]
+                              build the site and serve it on 127.0.0.1
+  dist [--base /path/] [--out DIR]
+                              release build + prerendered pages into dist/
+  test [TIER]                 every test tier: native, content, validators, browser
   bench                       print size, speed and quality figures
   check-content [PATH...]     lint content files (file:line: message)
   stamp-translation PATH...   record which English text a Russian page translates
@@ -35,6 +47,11 @@ fn run() -> Result<()> {
     };
     let rest: Vec<String> = args.collect();
     match command.as_str() {
+        "setup" => setup::run_setup(setup::Needs::Tests),
+        "serve" => serve_command(&rest),
+        "dist" => dist::run(&dist::DistOptions::parse(&rest)?),
+        "test" => test::run(&rest),
+        "bench" => bench::run(&rest),
         "check-content" => check_content::run(&rest),
         "stamp-translation" => stamp::run(&rest),
         "compose" => compose::run(&rest),
@@ -43,6 +60,36 @@ fn run() -> Result<()> {
             Ok(())
         }
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn serve_command(args: &[String]) -> Result<()> {
+    let mut port = 8080u16;
+    let mut dist_args = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--port" {
+            port = it
+                .next()
+                .context("--port needs a number")?
+                .parse()
+                .context("--port needs a number")?;
+        } else {
+            dist_args.push(arg.clone());
+        }
+    }
+    setup::run_setup(setup::Needs::Build)?;
+    let options = dist::DistOptions::parse(&dist_args)?;
+    dist::run(&options)?;
+    let server = serve::start(&options.out, &options.base, port)?;
+    println!(
+        "serving {} at http://127.0.0.1:{}{} (Ctrl+C stops)",
+        options.out.display(),
+        server.port,
+        options.base
+    );
+    loop {
+        std::thread::park();
     }
 }
 

@@ -1,0 +1,131 @@
+//! `cargo xtask dist`: the release build of the app (trunk), then every route prerendered
+//! around it, public/ copied, and text assets precompressed for hosts and for the byte budgets.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+
+use crate::prerender::{self, Build};
+use crate::{compress, repo_root, site_config, tools};
+
+pub struct DistOptions {
+    pub base: String,
+    pub out: PathBuf,
+}
+
+impl DistOptions {
+    pub fn parse(args: &[String]) -> Result<DistOptions> {
+        let mut base = std::env::var("SITE_BASE").unwrap_or_else(|_| "/".to_string());
+        let mut out = repo_root().join("dist");
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--base" => {
+                    base = args
+                        .next()
+                        .context("--base needs a path, e.g. /spark_k8s/")?
+                        .clone()
+                }
+                "--out" => out = PathBuf::from(args.next().context("--out needs a folder")?),
+                other => bail!("dist: unknown argument `{other}`"),
+            }
+        }
+        Ok(DistOptions {
+            base: prerender::base_of(&base),
+            out,
+        })
+    }
+}
+
+/// Compile the content first: a broken page should fail in seconds, not after the WASM build.
+pub fn compile_content(base: &str, git_dates: bool) -> Result<content::Site> {
+    let root = repo_root();
+    let options = content::BuildOptions {
+        content_dir: root.join("content"),
+        repo_root: root.clone(),
+        base: base.to_string(),
+        git_dates,
+    };
+    match content::compile_site(&options) {
+        Ok(site) => {
+            for warning in &site.warnings {
+                eprintln!(
+                    "{}:{}: warning: {}",
+                    warning.file, warning.line, warning.message
+                );
+            }
+            Ok(site)
+        }
+        Err(errors) => bail!("the content does not build:\n{errors}"),
+    }
+}
+
+pub fn run(options: &DistOptions) -> Result<()> {
+    let started = std::time::Instant::now();
+    let site = compile_content(&options.base, true)?;
+    let trunk_out = trunk_build(&options.base)?;
+
+    let out = &options.out;
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
+    }
+    copy_tree(&trunk_out, out, &|p| {
+        p.file_name().is_some_and(|n| n == "index.html")
+    })?;
+    copy_tree(&repo_root().join("public"), out, &|_| false)?;
+
+    let index = std::fs::read_to_string(trunk_out.join("index.html"))
+        .context("trunk wrote no index.html")?;
+    let build = Build {
+        site: &site,
+        base: options.base.clone(),
+        origin: site_config::origin(),
+        repo_url: site_config::repo_url(),
+        assets: prerender::trunk_assets(&index)?,
+    };
+    let pages = prerender::write_all(&build, out)?;
+    let compressed = compress::precompress(out)?;
+    println!(
+        "dist: {pages} pages, {compressed} files precompressed, base {} -> {} ({:.1}s)",
+        options.base,
+        out.display(),
+        started.elapsed().as_secs_f32()
+    );
+    Ok(())
+}
+
+/// `trunk build` in release mode, offline, with the pinned tools first on PATH.
+fn trunk_build(base: &str) -> Result<PathBuf> {
+    let out = repo_root().join("target/trunk-dist");
+    tools::run(
+        tools::command(tools::cargo_bin().join("trunk"))
+            .args([
+                "build",
+                "--release",
+                "--offline",
+                "--public-url",
+                base,
+                "--dist",
+            ])
+            .arg(&out),
+    )
+    .context("trunk build failed (run `cargo xtask setup` if a tool is missing)")?;
+    Ok(out)
+}
+
+fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let path = entry.path();
+        if skip(&path) {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&path, &target, skip)?;
+        } else {
+            std::fs::copy(&path, &target).with_context(|| format!("copying {}", path.display()))?;
+        }
+    }
+    Ok(())
+}

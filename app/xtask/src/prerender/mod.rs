@@ -1,0 +1,117 @@
+//! Prerender: one real HTML file per route in both languages, around the app trunk built.
+//!
+//! Every page is complete without JavaScript; the WASM app only adds behaviour to it, so there
+//! is nothing to hydrate and nothing can flash or render twice.
+
+mod nav;
+mod shell;
+mod sitemap;
+
+use anyhow::{Context, Result, bail};
+use content::{Site, normalize_base};
+use std::path::Path;
+
+/// What every page of a build shares.
+pub struct Build<'a> {
+    pub site: &'a Site,
+    pub base: String,
+    pub origin: String,
+    pub repo_url: String,
+    /// The `<head>` tags trunk emitted: stylesheet, module preloads and the WASM loader.
+    pub assets: String,
+}
+
+impl Build<'_> {
+    fn absolute(&self, route: &str) -> String {
+        format!("{}{}", self.origin.trim_end_matches('/'), route)
+    }
+}
+
+/// Write every route, the language chooser at `/`, `404.html`, `sitemap.xml` and `robots.txt`.
+pub fn write_all(build: &Build<'_>, dist: &Path) -> Result<usize> {
+    let mut written = 0;
+    for lang_site in &build.site.langs {
+        for page in &lang_site.pages {
+            let html = shell::doc_page(build, lang_site, page);
+            write(dist, &page.route("/"), &html)?;
+            written += 1;
+        }
+    }
+    write(dist, "/", &shell::language_chooser(build))?;
+    std::fs::write(dist.join("404.html"), shell::not_found(build)).context("writing 404.html")?;
+    std::fs::write(dist.join("sitemap.xml"), sitemap::sitemap(build))
+        .context("writing sitemap.xml")?;
+    std::fs::write(dist.join("robots.txt"), sitemap::robots(build))
+        .context("writing robots.txt")?;
+    Ok(written + 2)
+}
+
+/// `route` is base-free ("/ru/guides/sizing/"): files are laid out as the host serves them.
+fn write(dist: &Path, route: &str, html: &str) -> Result<()> {
+    let dir = dist.join(route.trim_matches('/'));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let file = dir.join("index.html");
+    std::fs::write(&file, html).with_context(|| format!("writing {}", file.display()))
+}
+
+/// The stylesheet, preload and loader tags trunk put into its index.html (which it may minify,
+/// dropping optional tags such as `<head>`): everything else each page writes itself.
+pub fn trunk_assets(index_html: &str) -> Result<String> {
+    let head = index_html.split("<body").next().unwrap_or(index_html);
+    let kept: Vec<&str> = split_tags(head)
+        .into_iter()
+        .filter(|tag| {
+            let t = tag.to_ascii_lowercase();
+            t.starts_with("<link") || t.starts_with("<script")
+        })
+        .collect();
+    if !kept.iter().any(|t| t.contains("<script")) {
+        bail!("trunk's index.html has no loader script");
+    }
+    Ok(kept.join(""))
+}
+
+/// Split head markup into elements. Trunk's head holds only void tags, `<title>`, `<script>`
+/// and `<style>`, so a scan for the closing tag of those suffices.
+fn split_tags(head: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = head.trim();
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open..];
+        let lower = rest.to_ascii_lowercase();
+        let closing = ["title", "script", "style"]
+            .iter()
+            .find(|name| lower.starts_with(&format!("<{name}")))
+            .map(|name| format!("</{name}>"));
+        let end = match closing {
+            Some(close) => lower.find(&close).map(|i| i + close.len()),
+            None => lower.find('>').map(|i| i + 1),
+        };
+        let Some(end) = end else { break };
+        out.push(rest[..end].trim());
+        rest = rest[end..].trim_start();
+    }
+    out
+}
+
+pub fn base_of(base: &str) -> String {
+    normalize_base(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_head_keeps_assets_and_drops_what_pages_write_themselves() {
+        let index = r#"<!doctype html><html><head><meta charset="utf-8"><title>x</title>
+<link rel="stylesheet" href="/site-1.css"><link rel="modulepreload" href="/site-2.js">
+<script type="module">import init from '/site-2.js';
+init('/site-2_bg.wasm');</script></head><body></body></html>"#;
+        let assets = trunk_assets(index).unwrap();
+        assert!(assets.contains(r#"href="/site-1.css""#));
+        assert!(assets.contains("init('/site-2_bg.wasm');</script>"));
+        assert!(!assets.contains("<title>"));
+        assert!(!assets.contains("<meta"));
+    }
+}

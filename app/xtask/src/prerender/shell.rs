@@ -1,0 +1,345 @@
+//! The page shell around every prerendered route: head, header, sidebar, article, contents, footer.
+
+use super::{Build, nav};
+use content::i18n::{Ui, ui};
+use content::{Lang, LangSite, NavItem, Page, Translation, route};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// What the `<head>` of one route needs to know.
+struct Head<'a> {
+    lang: Lang,
+    title: &'a str,
+    description: &'a str,
+    /// The base-free path under the language ("" for the language home), or None for pages
+    /// that exist once for both languages (`/`, 404).
+    path: Option<&'a str>,
+    kind: &'a str,
+}
+
+fn head(build: &Build<'_>, h: &Head<'_>) -> Markup {
+    let ui = ui(h.lang);
+    let full_title = if h.title == ui.site_name {
+        h.title.to_string()
+    } else {
+        format!("{} · {}", h.title, ui.site_name)
+    };
+    html! {
+        meta charset="utf-8";
+        meta name="viewport" content="width=device-width, initial-scale=1";
+        title { (full_title) }
+        meta name="description" content=(h.description);
+        meta name="color-scheme" content="light dark";
+        @if let Some(path) = h.path {
+            link rel="canonical" href=(build.absolute(&route(&build.base, h.lang, path)));
+            @for lang in Lang::ALL {
+                link rel="alternate" hreflang=(lang.code()) href=(build.absolute(&route(&build.base, lang, path)));
+            }
+            link rel="alternate" hreflang="x-default" href=(build.absolute(&route(&build.base, Lang::En, path)));
+        }
+        meta property="og:title" content=(h.title);
+        meta property="og:description" content=(h.description);
+        meta property="og:type" content="website";
+        link rel="icon" href=(format!("{}favicon.svg", build.base)) type="image/svg+xml";
+        // Applies the stored theme before first paint and picks a language on `/`.
+        script src=(format!("{}boot.js", build.base)) {}
+        (PreEscaped(&build.assets))
+        meta name="generator" content=(format!("spark_k8s site {}", h.kind));
+    }
+}
+
+fn document(build: &Build<'_>, h: &Head<'_>, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang=(h.lang.code()) data-base=(build.base) data-page=(h.kind) {
+            head { (head(build, h)) }
+            body { (body) }
+        }
+    }
+    .into_string()
+}
+
+fn header(build: &Build<'_>, lang: Lang, path: &str, active: &str) -> Markup {
+    let ui = ui(lang);
+    let home = route(&build.base, lang, "");
+    let links = [
+        ("docs", ui.nav_docs, home.clone()),
+        (
+            "runbooks",
+            ui.nav_runbooks,
+            route(&build.base, lang, "runbooks"),
+        ),
+        (
+            "composer",
+            ui.nav_composer,
+            route(&build.base, lang, "composer"),
+        ),
+        (
+            "preview",
+            ui.nav_preview,
+            route(&build.base, lang, "preview"),
+        ),
+    ];
+    let other = lang.other();
+    html! {
+        a.skip-link href="#main" { (ui.skip_to_content) }
+        header.site-header {
+            button #menu-toggle .menu-toggle type="button" aria-controls="sidebar" aria-expanded="false" hidden {
+                span aria-hidden="true" { "☰" } " " (ui.menu)
+            }
+            a.brand href=(home) { (ui.site_name) }
+            nav.top-nav aria-label=(ui.site_name) {
+                ul {
+                    @for (key, label, href) in &links {
+                        li { a href=(href) aria-current=[(*key == active).then_some("page")] { (label) } }
+                    }
+                }
+            }
+            div.header-tools {
+                a.lang-switch href=(route(&build.base, other, path)) hreflang=(other.code()) lang=(other.code())
+                    data-lang-switch aria-label=(format!("{}: {}", ui.switch_language, other.native_name())) {
+                    (other.native_name())
+                }
+                div #theme-slot .theme-slot {}
+            }
+        }
+    }
+}
+
+fn footer(build: &Build<'_>, lang: Lang) -> Markup {
+    let ui = ui(lang);
+    html! {
+        footer.site-footer {
+            p {
+                (ui.site_name) " — " (ui.tagline) ". "
+                a href=(build.repo_url) { (ui.footer_source) } " · " (ui.footer_license)
+            }
+        }
+    }
+}
+
+fn sidebar(build: &Build<'_>, site: &LangSite, current: &str) -> Markup {
+    let ui = ui(site.lang);
+    html! {
+        nav #sidebar .sidebar aria-label=(ui.sidebar_label) {
+            @for section in &site.nav {
+                @let open = section.items.iter().any(|item| nav::contains(item, current));
+                details.nav-section open[open || site.nav.len() <= 1] {
+                    summary { (section.title) }
+                    (nav_list(build, site.lang, &section.items, current))
+                }
+            }
+        }
+    }
+}
+
+fn nav_list(build: &Build<'_>, lang: Lang, items: &[NavItem], current: &str) -> Markup {
+    html! {
+        ul {
+            @for item in items {
+                li {
+                    a href=(route(&build.base, lang, &item.path)) aria-current=[(item.path == current).then_some("page")] { (item.title) }
+                    @if !item.children.is_empty() { (nav_list(build, lang, &item.children, current)) }
+                }
+            }
+        }
+    }
+}
+
+fn breadcrumbs(build: &Build<'_>, site: &LangSite, page: &Page) -> Markup {
+    let ui = ui(site.lang);
+    let located = nav::locate(site, &page.path);
+    html! {
+        nav.breadcrumbs aria-label=(ui.breadcrumbs_label) {
+            ol {
+                li { a href=(route(&build.base, site.lang, "")) { (ui.home) } }
+                @if let Some(located) = &located {
+                    @if !page.path.is_empty() { li { span { (located.section) } } }
+                    @for (title, path) in &located.parents {
+                        li { a href=(route(&build.base, site.lang, path)) { (title) } }
+                    }
+                }
+                @if !page.path.is_empty() { li aria-current="page" { (page.title) } }
+            }
+        }
+    }
+}
+
+fn notice(ui: &Ui, page: &Page) -> Markup {
+    html! {
+        @match page.translation {
+            Translation::Fallback { from } => {
+                aside.translation-notice role="note" lang=(page.lang.code()) data-state="fallback" data-from=(from.code()) { (ui.fallback_notice) }
+            }
+            Translation::Stale => {
+                aside.translation-notice role="note" data-state="stale" { (ui.stale_notice) }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn runbook_meta(ui: &Ui, page: &Page) -> Markup {
+    html! {
+        @if let Some(rb) = &page.runbook {
+            dl.runbook-meta {
+                div { dt { (ui.runbook_severity) } dd { span.severity data-severity=(rb.severity.as_str()) { (rb.severity.as_str()) } } }
+                @if !rb.alerts.is_empty() {
+                    div { dt { (ui.runbook_alerts) } dd { @for (i, alert) in rb.alerts.iter().enumerate() { @if i > 0 { ", " } code { (alert) } } } }
+                }
+                div { dt { (ui.runbook_components) } dd { (rb.components.join(", ")) } }
+                div { dt { (ui.runbook_time_to_mitigate) } dd { (rb.time_to_mitigate) } }
+            }
+        }
+    }
+}
+
+fn toc(ui: &Ui, page: &Page) -> Markup {
+    html! {
+        @if page.headings.len() >= 2 {
+            aside.toc aria-labelledby="toc-title" {
+                h2 #toc-title { (ui.toc_title) }
+                ul {
+                    @for heading in &page.headings {
+                        li.(format!("toc-h{}", heading.level)) { a href=(format!("#{}", heading.id)) { (heading.text) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn pager(build: &Build<'_>, site: &LangSite, page: &Page) -> Markup {
+    let ui = ui(site.lang);
+    let (prev, next) = nav::neighbours(site, &page.path);
+    html! {
+        @if prev.is_some() || next.is_some() {
+            nav.pager aria-label=(format!("{} / {}", ui.previous, ui.next)) {
+                @if let Some((title, path)) = prev {
+                    a.prev href=(route(&build.base, site.lang, path)) rel="prev" { span.pager-label { "← " (ui.previous) } span.pager-title { (title) } }
+                }
+                @if let Some((title, path)) = next {
+                    a.next href=(route(&build.base, site.lang, path)) rel="next" { span.pager-label { (ui.next) " →" } span.pager-title { (title) } }
+                }
+            }
+        }
+    }
+}
+
+/// A documentation page or runbook.
+pub fn doc_page(build: &Build<'_>, site: &LangSite, page: &Page) -> String {
+    let ui = ui(site.lang);
+    let active = if page.path == "runbooks" || page.path.starts_with("runbooks/") {
+        "runbooks"
+    } else {
+        "docs"
+    };
+    let kind = if page.runbook.is_some() {
+        "runbook"
+    } else {
+        "doc"
+    };
+    // A fallback page's text is in the other language: mark it so screen readers switch voice.
+    let body_lang = match page.translation {
+        Translation::Fallback { from } => from,
+        _ => page.lang,
+    };
+    let body = html! {
+        (header(build, site.lang, &page.path, active))
+        div.layout {
+            (sidebar(build, site, &page.path))
+            main #main tabindex="-1" {
+                (breadcrumbs(build, site, page))
+                article lang=[(body_lang != page.lang).then_some(body_lang.code())] {
+                    h1 { (page.title) }
+                    (notice(ui, page))
+                    (runbook_meta(ui, page))
+                    (PreEscaped(&page.html))
+                }
+                div.page-meta {
+                    span.last-updated {
+                        (ui.last_updated) ": "
+                        @match &page.last_updated {
+                            Some(date) => time datetime=(date) { (date) },
+                            None => span { (ui.last_updated_unknown) },
+                        }
+                    }
+                    a.edit-link href=(format!("{}/edit/main/{}", build.repo_url.trim_end_matches('/'), page.source)) { (ui.edit_page) }
+                }
+                (pager(build, site, page))
+            }
+            (toc(ui, page))
+        }
+        (footer(build, site.lang))
+    };
+    document(
+        build,
+        &Head {
+            lang: site.lang,
+            title: &page.title,
+            description: &page.description,
+            path: Some(&page.path),
+            kind,
+        },
+        body,
+    )
+}
+
+/// `/`: the reader's language is picked by boot.js; without a script, both are offered.
+pub fn language_chooser(build: &Build<'_>) -> String {
+    let en = ui(Lang::En);
+    let body = html! {
+        main #main .chooser {
+            h1 { (en.site_name) }
+            @for lang in Lang::ALL {
+                p lang=(lang.code()) { (ui(lang).tagline) }
+            }
+            nav aria-label=(format!("{} / {}", en.choose_language, ui(Lang::Ru).choose_language)) {
+                ul.chooser-langs {
+                    @for lang in Lang::ALL {
+                        li { a href=(route(&build.base, lang, "")) hreflang=(lang.code()) lang=(lang.code()) data-lang-switch { (lang.native_name()) } }
+                    }
+                }
+            }
+        }
+    };
+    document(
+        build,
+        &Head {
+            lang: Lang::En,
+            title: en.site_name,
+            description: en.tagline,
+            path: None,
+            kind: "root",
+        },
+        body,
+    )
+}
+
+/// `404.html`: a host serves it for any unknown path, so it carries both languages and
+/// boot.js shows the one matching the path (or the stored choice).
+pub fn not_found(build: &Build<'_>) -> String {
+    let body = html! {
+        main #main .not-found {
+            @for lang in Lang::ALL {
+                @let ui = ui(lang);
+                section lang=(lang.code()) data-lang=(lang.code()) {
+                    h1 { (ui.not_found_title) }
+                    p { (ui.not_found_text) }
+                    p { a href=(route(&build.base, lang, "")) { (ui.not_found_home) } }
+                }
+            }
+        }
+    };
+    let en = ui(Lang::En);
+    document(
+        build,
+        &Head {
+            lang: Lang::En,
+            title: en.not_found_title,
+            description: en.not_found_text,
+            path: None,
+            kind: "not-found",
+        },
+        body,
+    )
+}

@@ -1,0 +1,25 @@
+// Runs in <head> before first paint, so it cannot wait for the WASM app:
+// apply the stored theme, pick the reader's language on "/", and show the 404 in their language.
+(function () {
+  var html = document.documentElement;
+  html.classList.add("js");
+  var read = function (key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  };
+  var theme = read("theme");
+  if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
+
+  var base = html.getAttribute("data-base") || "/";
+  var page = html.getAttribute("data-page");
+  var stored = read("lang");
+  var preferred = stored === "en" || stored === "ru" ? stored
+    : /^ru\b/i.test(navigator.language || "") ? "ru" : "en";
+  if (page === "root") {
+    window.location.replace(base + preferred + "/");
+  } else if (page === "not-found") {
+    var first = window.location.pathname.slice(base.length).split("/")[0];
+    var lang = first === "en" || first === "ru" ? first : preferred;
+    html.setAttribute("lang", lang);
+    html.setAttribute("data-show-lang", lang);
+  }
+})();
