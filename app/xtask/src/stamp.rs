@@ -7,10 +7,11 @@ use content::front_matter;
 use content::translation_hash;
 
 const USAGE: &str = "\
-usage: cargo xtask stamp-translation content/ru/<path>.md [...]
+usage: cargo xtask stamp-translation content/ru/<path>.md|content/ru/<folder> [...]
 
 Writes `translated_from: <hash of content/en/<path>.md>` into each Russian page's front matter.
-Run it after reviewing the translation against the current English page.
+Run it after reviewing the translation against the current English page. A folder stamps every
+page under it that has an English original.
 ";
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -26,15 +27,48 @@ pub fn run(args: &[String]) -> Result<()> {
     let canonical_content = content_dir.canonicalize().context("finding content/")?;
     let mut failed = 0;
     for arg in args {
-        if let Err(e) = stamp_one(arg, &root, &canonical_content) {
-            eprintln!("{arg}: {e:#}");
-            failed += 1;
+        let path = crate::check_content::resolve(arg, &root)?;
+        let files = if path.is_dir() {
+            let mut files = Vec::new();
+            collect_pages(&path, &mut files);
+            files.sort();
+            // Pages written in Russian first have nothing to be stamped against.
+            files.retain(|f| {
+                f.strip_prefix(canonical_content.join("ru"))
+                    .is_ok_and(|rel| canonical_content.join("en").join(rel).is_file())
+            });
+            files
+        } else {
+            vec![path]
+        };
+        for file in files {
+            let shown = file.display().to_string();
+            if let Err(e) = stamp_one(&shown, &root, &canonical_content) {
+                eprintln!("{arg}: {e:#}");
+                failed += 1;
+            }
         }
     }
     if failed > 0 {
         bail!("{failed} page(s) not stamped");
     }
     Ok(())
+}
+
+fn collect_pages(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_pages(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "SUMMARY.md")
+        {
+            out.push(path);
+        }
+    }
 }
 
 fn stamp_one(arg: &str, root: &std::path::Path, content: &std::path::Path) -> Result<()> {
