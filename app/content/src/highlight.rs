@@ -69,6 +69,12 @@ fn classify(scope: &str) -> Option<Option<&'static str>> {
         "ts"
     } else if starts("constant") {
         "tn"
+    } else if starts("storage.type.numeric") {
+        // The `L` of `2L`: part of the number.
+        "tn"
+    } else if starts("storage.type.primitive") {
+        // `Int`, `Long`: types, though grammars file them under storage.
+        "tt"
     } else if starts("keyword.operator") {
         return Some(None);
     } else if starts("entity.name.tag")
@@ -77,6 +83,7 @@ fn classify(scope: &str) -> Option<Option<&'static str>> {
         || starts("meta.mapping.key")
         || starts("variable.other.property")
         || starts("keyword.other.key")
+        || starts("entity.name.key")
     {
         "tp"
     } else if starts("keyword") || starts("storage") {
@@ -230,6 +237,19 @@ mod tests {
         assert!(h.contains("<span class=\"tn\">3</span>"), "{h}");
         assert!(h.contains("<span class=\"tn\">true</span>"), "{h}");
         assert!(!h.contains("style="));
+    }
+
+    #[test]
+    fn property_keys_and_primitive_types() {
+        let h = spans("properties", "spark.executor.memory=4g\n");
+        assert!(
+            h.contains("<span class=\"tp\">spark.executor.memory</span>"),
+            "{h}"
+        );
+        let h = spans("scala", "def g(n: Int): Long = 2L\n");
+        assert!(h.contains("<span class=\"tt\">Int</span>"), "{h}");
+        assert!(h.contains("<span class=\"tk\">def</span>"), "{h}");
+        assert!(h.contains("<span class=\"tn\">2L</span>"), "{h}");
     }
 
     #[test]
