@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-use crate::markdown::{Highlighter, escape_html};
+use crate::markdown::{
+    Highlighter, escape_code, escape_html, placeholder_html, placeholder_ranges,
+};
 
 /// Loading the grammar dump takes a noticeable fraction of a second: once per process.
 fn syntaxes() -> &'static SyntaxSet {
@@ -168,6 +170,15 @@ impl SpanWriter {
         self.run.clear();
     }
 
+    /// A placeholder stands alone, outside any highlighting span.
+    fn placeholder(&mut self, text: &str) {
+        self.flush_run();
+        let ws = std::mem::take(&mut self.pending_ws);
+        self.html.push_str(&escape_html(&ws));
+        self.html.push_str(&placeholder_html(text));
+        self.class = None;
+    }
+
     fn finish(mut self) -> String {
         self.flush_run();
         let ws = std::mem::take(&mut self.pending_ws);
@@ -179,7 +190,7 @@ impl SpanWriter {
 impl Highlighter for Syntect {
     fn highlight(&self, lang: &str, code: &str) -> Result<String, String> {
         let Some(syntax) = Self::syntax(lang)? else {
-            return Ok(escape_html(code));
+            return Ok(escape_code(code));
         };
         let set = syntaxes();
         let mut state = ParseState::new(syntax);
@@ -191,15 +202,17 @@ impl Highlighter for Syntect {
             run: String::new(),
             pending_ws: String::new(),
         };
+        let mut segments: Vec<(std::ops::Range<usize>, Option<&'static str>)> = Vec::new();
         for line in LinesWithEndings::from(code) {
             let ops = state
                 .parse_line(line, set)
                 .map_err(|e| format!("highlighting `{lang}` failed: {e}"))?;
+            segments.clear();
             let mut pos = 0;
             for (offset, op) in ops {
                 let offset = offset.min(line.len());
                 if offset > pos {
-                    out.push(class_of(stack.as_slice(), &mut cache), &line[pos..offset]);
+                    segments.push((pos..offset, class_of(stack.as_slice(), &mut cache)));
                     pos = offset;
                 }
                 stack
@@ -207,7 +220,36 @@ impl Highlighter for Syntect {
                     .map_err(|e| format!("highlighting `{lang}` failed: {e:?}"))?;
             }
             if pos < line.len() {
-                out.push(class_of(stack.as_slice(), &mut cache), &line[pos..]);
+                segments.push((pos..line.len(), class_of(stack.as_slice(), &mut cache)));
+            }
+            // A placeholder is one element whatever the grammar made of it (`<` may be a
+            // redirection to bash): cut the segments around it.
+            let placeholders = placeholder_ranges(line);
+            let mut next_ph = 0;
+            for (range, class) in &segments {
+                let mut at = range.start;
+                while at < range.end {
+                    while next_ph < placeholders.len() && placeholders[next_ph].end <= at {
+                        next_ph += 1;
+                    }
+                    match placeholders.get(next_ph) {
+                        Some(ph) if ph.start <= at => {
+                            if ph.start == at {
+                                out.placeholder(&line[ph.clone()]);
+                            }
+                            // ph.end > at (passed ones were skipped above): always advances.
+                            at = ph.end.min(range.end);
+                        }
+                        Some(ph) if ph.start < range.end => {
+                            out.push(*class, &line[at..ph.start]);
+                            at = ph.start;
+                        }
+                        _ => {
+                            out.push(*class, &line[at..range.end]);
+                            at = range.end;
+                        }
+                    }
+                }
             }
         }
         Ok(out.finish())
@@ -217,6 +259,20 @@ impl Highlighter for Syntect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn strip_tags(h: &str) -> String {
+        let mut s = String::new();
+        let mut in_tag = false;
+        for c in h.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => s.push(c),
+                _ => {}
+            }
+        }
+        s
+    }
 
     fn spans(lang: &str, code: &str) -> String {
         Syntect.highlight(lang, code).expect("highlights")
@@ -237,6 +293,30 @@ mod tests {
         assert!(h.contains("<span class=\"tn\">3</span>"), "{h}");
         assert!(h.contains("<span class=\"tn\">true</span>"), "{h}");
         assert!(!h.contains("style="));
+    }
+
+    #[test]
+    fn placeholders_are_never_split_by_highlighting() {
+        for (lang, code) in [
+            (
+                "bash",
+                "kubectl -n <namespace> logs deploy/<release>-spark-41-connect > out.txt\n",
+            ),
+            (
+                "yaml",
+                "image: <registry>/spark:4.1\nnamespace: \"<namespace>\"\n",
+            ),
+            ("text", "<namespace>\n"),
+        ] {
+            let h = spans(lang, code);
+            assert!(
+                h.contains("<span class=\"ph\" data-ph=\"namespace\">&lt;namespace&gt;</span>")
+                    || h.contains("data-ph=\"registry\""),
+                "{lang}: {h}"
+            );
+            let plain: String = strip_tags(&h);
+            assert_eq!(plain, escape_html(code), "{lang}");
+        }
     }
 
     #[test]
@@ -288,25 +368,13 @@ mod tests {
     fn the_text_survives_highlighting() {
         let code = "a: <b> & 'c'\n";
         let h = spans("yaml", code);
-        let stripped: String = {
-            let mut s = String::new();
-            let mut in_tag = false;
-            for c in h.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' => in_tag = false,
-                    c if !in_tag => s.push(c),
-                    _ => {}
-                }
-            }
-            s
-        };
+        let stripped = strip_tags(&h);
         assert_eq!(stripped, escape_html(code));
     }
 
     #[test]
     fn text_is_plain_and_unknown_languages_are_errors() {
-        assert_eq!(spans("text", "<x>"), "&lt;x&gt;");
+        assert_eq!(spans("text", "<X>"), "&lt;X&gt;");
         assert_eq!(spans("promql", "rate(x[5m])"), "rate(x[5m])");
         let e = Syntect.highlight("klingon", "x").expect_err("unknown");
         assert!(e.contains("`klingon`"));

@@ -42,8 +42,60 @@ pub struct PlainCode;
 
 impl Highlighter for PlainCode {
     fn highlight(&self, _lang: &str, code: &str) -> Result<String, String> {
-        Ok(escape_html(code))
+        Ok(escape_code(code))
     }
+}
+
+/// Placeholders in code, `<namespace>`, `<release>`, `<kube-context>`: byte ranges in `text`.
+/// A lower-case letter first, then letters, digits, `-` and `_`, so `<<EOF` and `List<String>`
+/// are not placeholders.
+pub fn placeholder_ranges(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+            let mut j = i + 2;
+            while j < bytes.len()
+                && (bytes[j].is_ascii_lowercase()
+                    || bytes[j].is_ascii_digit()
+                    || matches!(bytes[j], b'-' | b'_'))
+            {
+                j += 1;
+            }
+            if bytes.get(j) == Some(&b'>') {
+                out.push(i..j + 1);
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// One placeholder as markup: a single element, never split by highlighting, so the browser
+/// can put the reader's own value (their namespace, their release) in its place.
+pub fn placeholder_html(placeholder: &str) -> String {
+    let name = placeholder.trim_start_matches('<').trim_end_matches('>');
+    format!(
+        "<span class=\"ph\" data-ph=\"{}\">{}</span>",
+        escape_html(name),
+        escape_html(placeholder)
+    )
+}
+
+/// Unhighlighted code: escaped, placeholders marked.
+pub fn escape_code(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + 16);
+    let mut pos = 0;
+    for r in placeholder_ranges(code) {
+        out.push_str(&escape_html(&code[pos..r.start]));
+        out.push_str(&placeholder_html(&code[r.clone()]));
+        pos = r.end;
+    }
+    out.push_str(&escape_html(&code[pos..]));
+    out
 }
 
 /// Knows which pages and anchors exist and what their URLs are.
@@ -1102,7 +1154,7 @@ mod tests {
     fn code_blocks_tables_tasks_images() {
         let body = "```yaml title=\"values.yaml\"\na: <b>\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] open\n- [x] done\n  - nested\n\n![Архитектура](/img/arch.svg)\n";
         let r = render_ru(body);
-        assert!(r.html.contains("<div class=\"code\" data-lang=\"yaml\"><div class=\"code-head\"><span class=\"code-title\">values.yaml</span><button type=\"button\" class=\"copy\" hidden>Копировать</button></div><pre tabindex=\"0\"><code>a: &lt;b&gt;\n</code></pre></div>"), "{}", r.html);
+        assert!(r.html.contains("<div class=\"code\" data-lang=\"yaml\"><div class=\"code-head\"><span class=\"code-title\">values.yaml</span><button type=\"button\" class=\"copy\" hidden>Копировать</button></div><pre tabindex=\"0\"><code>a: <span class=\"ph\" data-ph=\"b\">&lt;b&gt;</span>\n</code></pre></div>"), "{}", r.html);
         assert!(
             r.html
                 .contains("<div class=\"table-wrap\" tabindex=\"0\">\n<table>"),
@@ -1309,6 +1361,15 @@ mod tests {
                 r.html
             );
         }
+    }
+
+    #[test]
+    fn placeholders_in_code_are_marked() {
+        assert_eq!(
+            escape_code("kubectl -n <namespace> get pods <<EOF List<String> <a_b-1>"),
+            "kubectl -n <span class=\"ph\" data-ph=\"namespace\">&lt;namespace&gt;</span> get pods &lt;&lt;EOF List&lt;String&gt; <span class=\"ph\" data-ph=\"a_b-1\">&lt;a_b-1&gt;</span>"
+        );
+        assert_eq!(placeholder_ranges("<x> <y"), vec![0..3]);
     }
 
     #[test]
