@@ -427,7 +427,7 @@ mod tests {
         let y = ymap! { "a" => ymap!{ "b" => 1i64 }, "l" => yseq![ymap!{"x" => "1", "y" => true}, "z"], "e" => Y::map() };
         assert_eq!(
             to_string(&y),
-            "a:\n  b: 1\nl:\n- x: \"1\"\n  y: true\n- z\ne: {}\n"
+            "a:\n  b: 1\nl:\n- x: \"1\"\n  \"y\": true\n- z\ne: {}\n"
         );
     }
 
