@@ -149,55 +149,19 @@ pub fn check_site(opts: &BuildOptions) -> (Site, Vec<Diagnostic>) {
 /// Lint one file that is not part of the tree (no cross-page link checks): front matter,
 /// markdown problems and the single-page rules.
 pub fn check_standalone(file: &str, text: &str, lang: Lang, route_path: &str) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let d = |line: usize, level: Level, message: String| Diagnostic {
-        file: file.to_string(),
-        line,
-        level,
-        message,
+    let links = AnyPage {
+        base: "/".into(),
+        lang,
     };
-    match front_matter::parse(text) {
-        Err(errors) => {
-            diags.extend(
-                errors
-                    .into_iter()
-                    .map(|e| d(e.line, Level::Error, e.message)),
-            );
-        }
-        Ok(parsed) => {
-            if let Some(f) = lint::description_length(
-                &parsed.front.description,
-                parsed.front.description_line.unwrap_or(1),
-            ) {
-                diags.push(d(f.line, f.level, f.message));
-            }
-            let links = AnyPage {
-                base: "/".into(),
-                lang,
-            };
-            let rendered = markdown::render(
-                parsed.body,
-                &RenderOptions {
-                    lang,
-                    page_dir: "",
-                    links: &links,
-                    code: &Syntect,
-                    first_line: parsed.body_line,
-                },
-            );
-            diags.extend(
-                rendered
-                    .problems
-                    .into_iter()
-                    .map(|p| d(p.line, Level::Error, p.message)),
-            );
-            diags.extend(
-                lint::check_page(lang, route_path, &rendered.outline)
-                    .into_iter()
-                    .map(|f| d(f.line, f.level, f.message)),
-            );
-        }
-    }
+    let mut diags: Vec<Diagnostic> = markdown::check_text(lang, route_path, text, &links, &Syntect)
+        .into_iter()
+        .map(|f| Diagnostic {
+            file: file.to_string(),
+            line: f.line,
+            level: f.level,
+            message: f.message,
+        })
+        .collect();
     diags.sort();
     diags
 }
@@ -322,32 +286,8 @@ impl Builder<'_> {
                     }
                 };
                 if let Some(front) = &front {
-                    let wants_runbook = front_matter::expects_runbook(&route);
-                    match (&front.runbook, wants_runbook) {
-                        (None, true) => self.error(
-                            &file,
-                            1,
-                            "pages under runbooks/ need a `runbook:` block (severity, alerts, components, time_to_mitigate)",
-                        ),
-                        (Some(_), false) => self.error(
-                            &file,
-                            front.runbook_line.unwrap_or(1),
-                            "only pages under runbooks/ (other than runbooks/index.md) take a `runbook:` block",
-                        ),
-                        _ => {}
-                    }
-                    if let Some(f) = lint::description_length(
-                        &front.description,
-                        front.description_line.unwrap_or(1),
-                    ) {
+                    for f in lint::front_matter_rules(lang, &route, front) {
                         self.diag(&file, f.line, f.level, f.message);
-                    }
-                    if lang == Lang::En && front.translated_from.is_some() {
-                        self.error(
-                            &file,
-                            front.translated_from_line.unwrap_or(1),
-                            "`translated_from` belongs on Russian pages: English pages are the originals",
-                        );
                     }
                 }
                 let outline = if front.is_some() {

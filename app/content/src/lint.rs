@@ -279,6 +279,37 @@ pub fn description_length(description: &str, line: usize) -> Option<Finding> {
     })
 }
 
+/// Rules on a parsed front matter that depend on where the page lives.
+pub fn front_matter_rules(
+    lang: Lang,
+    route_path: &str,
+    front: &crate::front_matter::FrontMatter,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    match (&front.runbook, crate::front_matter::expects_runbook(route_path)) {
+        (None, true) => findings.push(Finding::error(
+            1,
+            "pages under runbooks/ need a `runbook:` block (severity, alerts, components, time_to_mitigate)",
+        )),
+        (Some(_), false) => findings.push(Finding::error(
+            front.runbook_line.unwrap_or(1),
+            "only pages under runbooks/ (other than runbooks/index.md) take a `runbook:` block",
+        )),
+        _ => {}
+    }
+    findings.extend(description_length(
+        &front.description,
+        front.description_line.unwrap_or(1),
+    ));
+    if lang == Lang::En && front.translated_from.is_some() {
+        findings.push(Finding::error(
+            front.translated_from_line.unwrap_or(1),
+            "`translated_from` belongs on Russian pages: English pages are the originals",
+        ));
+    }
+    findings
+}
+
 /// Every single-page rule for a page at `route_path` written in `lang`.
 pub fn check_page(lang: Lang, route_path: &str, outline: &Outline) -> Vec<Finding> {
     let mut findings = Vec::new();

@@ -168,6 +168,50 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
 }
 
+/// Every rule that one file can be checked against on its own: front matter, markdown
+/// problems (links as far as `links` knows pages, unknown code languages, unsafe URLs) and the
+/// single-page lint rules. What the previewer's lint panel and `check-content` on a loose file
+/// show; the site build adds the cross-page checks.
+pub fn check_text(
+    lang: Lang,
+    route_path: &str,
+    text: &str,
+    links: &dyn LinkResolver,
+    code: &dyn Highlighter,
+) -> Vec<crate::lint::Finding> {
+    use crate::lint::{self, Finding};
+    let parsed = match crate::front_matter::parse(text) {
+        Ok(p) => p,
+        Err(errors) => {
+            return errors
+                .into_iter()
+                .map(|e| Finding::error(e.line, e.message))
+                .collect();
+        }
+    };
+    let mut findings = lint::front_matter_rules(lang, route_path, &parsed.front);
+    let page_dir = route_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let rendered = render(
+        parsed.body,
+        &RenderOptions {
+            lang,
+            page_dir,
+            links,
+            code,
+            first_line: parsed.body_line,
+        },
+    );
+    findings.extend(
+        rendered
+            .problems
+            .into_iter()
+            .map(|p| Finding::error(p.line, p.message)),
+    );
+    findings.extend(lint::check_page(lang, route_path, &rendered.outline));
+    findings.sort_by_key(|f| f.line);
+    findings
+}
+
 /// Byte offset → line number.
 struct Lines {
     starts: Vec<usize>,
@@ -965,6 +1009,7 @@ pub fn render(body: &str, opts: &RenderOptions<'_>) -> Rendered {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Level;
 
     struct Pages;
 
@@ -1370,6 +1415,25 @@ mod tests {
             "kubectl -n <span class=\"ph\" data-ph=\"namespace\">&lt;namespace&gt;</span> get pods &lt;&lt;EOF List&lt;String&gt; <span class=\"ph\" data-ph=\"a_b-1\">&lt;a_b-1&gt;</span>"
         );
         assert_eq!(placeholder_ranges("<x> <y"), vec![0..3]);
+    }
+
+    #[test]
+    fn check_text_runs_every_single_file_rule() {
+        let text = "---\ntitle: OOM\ndescription: d\n---\n\n## Symptoms\n\n[x](nowhere.md)\n\n```\nno lang\n```\n";
+        let f = check_text(Lang::En, "runbooks/oom", text, &Pages, &PlainCode);
+        let got: Vec<(usize, Level)> = f.iter().map(|f| (f.line, f.level)).collect();
+        assert!(
+            got.contains(&(1, Level::Error)),
+            "runbook block missing: {f:#?}"
+        );
+        assert!(got.contains(&(8, Level::Error)), "broken link: {f:#?}");
+        assert!(
+            got.contains(&(10, Level::Warning)),
+            "code without language: {f:#?}"
+        );
+        assert!(f.iter().any(|f| f.message.contains("## Impact")), "{f:#?}");
+        let bad = check_text(Lang::En, "x", "no front matter", &Pages, &PlainCode);
+        assert_eq!(bad.len(), 1);
     }
 
     #[test]
