@@ -76,6 +76,17 @@ impl Page {
     pub fn route(&self, base: &str) -> String {
         route(base, self.lang, &self.path)
     }
+
+    /// Words of running text (headings and code included), for content size figures.
+    pub fn word_count(&self) -> usize {
+        self.sections
+            .iter()
+            .map(|s| {
+                let heading = if s.id.is_empty() { "" } else { &s.heading };
+                heading.split_whitespace().count() + s.text.split_whitespace().count()
+            })
+            .sum()
+    }
 }
 
 /// The URL of a route path in a language under `base`; a base without slashes is accepted too.
@@ -205,6 +216,32 @@ impl Level {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_covers_headings_and_text_not_the_title() {
+        let section = |id: &str, heading: &str, text: &str| Section {
+            id: id.into(),
+            heading: heading.into(),
+            text: text.into(),
+        };
+        let page = Page {
+            lang: Lang::Ru,
+            path: "x".into(),
+            source: "content/ru/x.md".into(),
+            title: "Заголовок страницы".into(),
+            description: "d".into(),
+            runbook: None,
+            headings: vec![],
+            sections: vec![
+                section("", "Заголовок страницы", "Вводный текст из четырёх"),
+                section("dva", "Два слова", "и ещё три"),
+            ],
+            html: String::new(),
+            translation: Translation::Original,
+            last_updated: None,
+        };
+        assert_eq!(page.word_count(), 4 + 2 + 3);
+    }
 
     #[test]
     fn routes_carry_the_base_and_a_trailing_slash() {
