@@ -577,6 +577,27 @@ impl Renderer<'_, '_> {
     }
 }
 
+/// Whether a fenced block's source (opening fence to its end) ends with a closing fence. An
+/// unclosed fence silently swallows the rest of the page, so it is worth an error.
+fn fence_is_closed(block: &str) -> bool {
+    let strip = |l: &str| {
+        l.trim_start_matches([' ', '\t', '>'])
+            .trim_end()
+            .to_string()
+    };
+    let mut lines = block.trim_end().lines();
+    let Some(open) = lines.next().map(strip) else {
+        return false;
+    };
+    let fence_char = if open.starts_with('~') { '~' } else { '`' };
+    let fence_len = open.chars().take_while(|&c| c == fence_char).count();
+    let Some(last) = lines.last().map(strip) else {
+        return false;
+    };
+    last.chars().take_while(|&c| c == fence_char).count() >= fence_len
+        && last.chars().all(|c| c == fence_char)
+}
+
 /// `[!DANGER]` and other markers GitHub does not know: text of a blockquote's first line.
 /// Returns the marker word and how many events it spans (from the paragraph start).
 fn custom_alert(events: &Spanned<'_>, quote_start: usize) -> Option<(String, usize, bool)> {
@@ -829,6 +850,14 @@ pub fn render(body: &str, opts: &RenderOptions<'_>) -> Rendered {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = &outline.code_blocks[code_idx];
                 code_idx += 1;
+                if matches!(kind, CodeBlockKind::Fenced(_))
+                    && !fence_is_closed(body.get(range.clone()).unwrap_or(""))
+                {
+                    r.problem(
+                        offset,
+                        "this code block is never closed: it runs to the end of the page; add the closing fence".into(),
+                    );
+                }
                 let attrs = match kind {
                     CodeBlockKind::Fenced(s) => parse_info(s).1,
                     CodeBlockKind::Indented => Vec::new(),
@@ -1434,6 +1463,23 @@ mod tests {
         assert!(f.iter().any(|f| f.message.contains("## Impact")), "{f:#?}");
         let bad = check_text(Lang::En, "x", "no front matter", &Pages, &PlainCode);
         assert_eq!(bad.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_code_fences_are_reported_where_they_open() {
+        let r = render_ru("text\n\n```yaml\na: 1\n\n## Swallowed\n");
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].line, 7);
+        for closed in [
+            "```yaml\na: 1\n```\n",
+            "~~~~\nx\n~~~~~\n",
+            "> ```bash\n> ls\n> ```\n",
+            "- item\n\n  ```bash\n  ls\n  ```\n",
+            "```\n```\n",
+        ] {
+            let r = render_ru(closed);
+            assert!(r.problems.is_empty(), "{closed:?}: {:?}", r.problems);
+        }
     }
 
     #[test]
