@@ -171,6 +171,29 @@ pub fn code_block_languages(outline: &Outline) -> Vec<Finding> {
         .collect()
 }
 
+/// Shell blocks are copied and pasted whole: a `$ ` prompt would be pasted too.
+pub fn shell_prompts(outline: &Outline) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for block in &outline.code_blocks {
+        if !matches!(
+            block.lang.as_deref(),
+            Some("bash" | "sh" | "shell" | "console" | "zsh")
+        ) {
+            continue;
+        }
+        for (i, line) in block.code.lines().enumerate() {
+            let t = line.trim_start();
+            if t.starts_with("$ ") || t == "$" {
+                findings.push(Finding::error(
+                    block.code_line + i,
+                    "shell blocks hold commands only: drop the `$ ` prompt and put output in a separate ```text block",
+                ));
+            }
+        }
+    }
+    findings
+}
+
 /// EN and RU versions of a page should have the same h2/h3 skeleton, so readers switching
 /// language land in the same place. Findings point into the RU page (`translation`).
 pub fn structure_mismatch(original: &Outline, translation: &Outline, level: Level) -> Vec<Finding> {
@@ -317,6 +340,7 @@ pub fn check_page(lang: Lang, route_path: &str, outline: &Outline) -> Vec<Findin
         findings.extend(runbook_template(lang, &outline.headings));
     }
     findings.extend(code_block_languages(outline));
+    findings.extend(shell_prompts(outline));
     #[cfg(feature = "build")]
     findings.extend(yaml_blocks(outline));
     findings.sort_by_key(|f| f.line);
@@ -411,6 +435,26 @@ mod tests {
         let f = code_block_languages(&o);
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].line, f[0].level), (4, Level::Warning));
+    }
+
+    #[test]
+    fn shell_prompts_are_errors_on_their_line() {
+        let block = |lang: &str, code: &str| CodeBlockInfo {
+            lang: Some(lang.into()),
+            line: 9,
+            code_line: 10,
+            code: code.into(),
+        };
+        let o = Outline {
+            headings: vec![],
+            code_blocks: vec![
+                block("bash", "kubectl get pods\n$ helm list\necho \"$ HOME\"\n"),
+                block("text", "$ not a command block\n"),
+            ],
+        };
+        let f = shell_prompts(&o);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].line, f[0].level), (11, Level::Error));
     }
 
     #[test]
