@@ -189,8 +189,7 @@ fn ambiguous(s: &str) -> bool {
         "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", ".nan", ".inf",
         "-.inf", "+.inf",
     ];
-    let lower = s.to_ascii_lowercase();
-    if WORDS.contains(&lower.as_str()) {
+    if s.len() <= 5 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(s)) {
         return true;
     }
     // Anything that starts like a number (ints, floats, octal, hex, sexagesimal, dates) is quoted.
@@ -221,15 +220,27 @@ fn plain_ok(s: &str) -> bool {
 
 /// Writes a string as a YAML scalar.
 pub fn scalar(s: &str) -> String {
+    let mut out = String::new();
+    push_scalar(&mut out, s);
+    out
+}
+
+fn push_scalar(out: &mut String, s: &str) {
     if plain_ok(s) {
-        return s.to_string();
+        out.push_str(s);
+    } else {
+        push_quoted(out, s);
     }
-    quoted(s)
 }
 
 /// Double-quoted scalar with every character that could matter escaped.
 pub fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_quoted(&mut out, s);
+    out
+}
+
+fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     for ch in s.chars() {
         match ch {
@@ -248,7 +259,6 @@ pub fn quoted(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// Whether a multi-line string can be written as a literal block (`|`) safely.
@@ -264,13 +274,9 @@ fn block_ok(s: &str) -> bool {
         && !s.lines().any(|l| l.ends_with(' '))
 }
 
-fn key(s: &str) -> String {
-    scalar(s)
-}
-
 /// Writes one YAML document (no `---`).
 pub fn to_string(y: &Y) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(4096);
     match y {
         Y::Map(m) if !m.is_empty() => write_map(&mut out, m, 0),
         Y::Seq(v) if !v.is_empty() => write_seq(&mut out, v, 0),
@@ -283,8 +289,12 @@ pub fn to_string(y: &Y) -> String {
 }
 
 fn indent(out: &mut String, n: usize) {
-    for _ in 0..n {
-        out.push(' ');
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 
@@ -307,7 +317,7 @@ fn write_inline(out: &mut String, y: &Y, ind: usize) {
                     }
                 }
             } else {
-                out.push_str(&scalar(s));
+                push_scalar(out, s);
             }
         }
         Y::Seq(_) => out.push_str("[]"),
@@ -331,7 +341,7 @@ fn scalar_num(n: &str) -> String {
 fn write_map(out: &mut String, m: &[(String, Y)], ind: usize) {
     for (k, v) in m {
         indent(out, ind);
-        out.push_str(&key(k));
+        push_scalar(out, k);
         out.push(':');
         write_value_after_key(out, v, ind);
     }
@@ -364,7 +374,7 @@ fn write_seq(out: &mut String, s: &[Y], ind: usize) {
                 // First entry on the dash line, the rest aligned under it.
                 let (k0, v0) = &m[0];
                 out.push(' ');
-                out.push_str(&key(k0));
+                push_scalar(out, k0);
                 out.push(':');
                 write_value_after_key(out, v0, ind + 2);
                 write_map(out, &m[1..], ind + 2);
@@ -383,9 +393,9 @@ fn write_seq(out: &mut String, s: &[Y], ind: usize) {
 }
 
 /// Several documents separated by `---`.
-pub fn documents(docs: &[Y]) -> String {
-    let mut out = String::new();
-    for (i, d) in docs.iter().enumerate() {
+pub fn documents<'a>(docs: impl IntoIterator<Item = &'a Y>) -> String {
+    let mut out = String::with_capacity(8192);
+    for (i, d) in docs.into_iter().enumerate() {
         if i > 0 {
             out.push_str("---\n");
         }
