@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::front_matter::{self, FrontMatter};
 use crate::highlight::Syntect;
 use crate::lint::{self, Outline};
-use crate::markdown::{self, AnyPage, LinkResolver, RenderOptions, root_under_base};
+use crate::markdown::{self, AnyPage, Highlighter, LinkResolver, RenderOptions, root_under_base};
 use crate::model::{Diagnostic, LangSite, Level, Page, Site, Translation};
 use crate::summary::{self, Summary};
 use crate::{Lang, git};
@@ -98,25 +98,13 @@ pub fn check_site(opts: &BuildOptions) -> (Site, Vec<Diagnostic>) {
         HashMap::new()
     };
 
-    // Highlighting dominates the build; the languages are independent, so render them in
-    // parallel (the grammar set is shared and thread-safe).
-    let rendered: Vec<(Vec<Page>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let b = &b;
-        let handles: Vec<_> = Lang::ALL
-            .iter()
-            .map(|&lang| {
-                let (summaries, states, dates) = (&summaries, &states, &dates);
-                scope.spawn(move || b.render_lang(lang, summaries.get(&lang), states, dates))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    // Highlighting dominates the build, and nearly every code block appears in both languages:
+    // highlight each distinct block once, spread over the cores, then render (cheap) per language.
+    let code = Prehighlighted::new(&b.sources);
+    let rendered: Vec<(Vec<Page>, Vec<Diagnostic>)> = Lang::ALL
+        .iter()
+        .map(|&lang| b.render_lang(lang, summaries.get(&lang), &states, &dates, &code))
+        .collect();
     let mut langs = Vec::new();
     for (lang, (pages, mut diags)) in Lang::ALL.into_iter().zip(rendered) {
         b.diags.append(&mut diags);
@@ -460,13 +448,14 @@ impl Builder<'_> {
         }
     }
 
-    /// Render every route of one language. Takes `&self` so both languages can render at once.
+    /// Render every route of one language.
     fn render_lang(
         &self,
         lang: Lang,
         summary: Option<&Summary>,
         states: &HashMap<(Lang, String), Translation>,
         dates: &HashMap<String, String>,
+        code: &Prehighlighted,
     ) -> (Vec<Page>, Vec<Diagnostic>) {
         // SUMMARY order first, then anything unlisted (already an error) in a stable order.
         let mut routes: Vec<String> = Vec::new();
@@ -531,7 +520,7 @@ impl Builder<'_> {
                     lang,
                     page_dir: src.dir(),
                     links: &links,
-                    code: &Syntect,
+                    code,
                     first_line: src.body_line,
                 },
             );
@@ -583,6 +572,61 @@ impl Builder<'_> {
             });
         }
         (pages, new_diags)
+    }
+}
+
+/// Every distinct code block of the tree, highlighted once, in parallel.
+struct Prehighlighted {
+    done: HashMap<(String, String), Result<String, String>>,
+}
+
+impl Prehighlighted {
+    fn new(sources: &[Source]) -> Self {
+        let unique: BTreeSet<(String, String)> = sources
+            .iter()
+            .filter(|s| s.front.is_some())
+            .flat_map(|s| &s.outline.code_blocks)
+            .map(|c| {
+                let lang = c.lang.clone().unwrap_or_else(|| "text".to_string());
+                (lang, c.code.clone())
+            })
+            .collect();
+        let unique: Vec<(String, String)> = unique.into_iter().collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 4);
+        let chunk = unique.len().div_ceil(threads).max(1);
+        let done = std::thread::scope(|scope| {
+            let handles: Vec<_> = unique
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(lang, code)| {
+                                ((lang.clone(), code.clone()), Syntect.highlight(lang, code))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        Prehighlighted { done }
+    }
+}
+
+impl Highlighter for Prehighlighted {
+    fn highlight(&self, lang: &str, code: &str) -> Result<String, String> {
+        match self.done.get(&(lang.to_string(), code.to_string())) {
+            Some(result) => result.clone(),
+            None => Syntect.highlight(lang, code),
+        }
     }
 }
 
