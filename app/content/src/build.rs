@@ -226,7 +226,10 @@ impl Builder<'_> {
                 self.error(
                     &shown,
                     1,
-                    format!("the {} content folder is missing", lang.native_name()),
+                    format!(
+                        "the folder for {} pages is missing (with its SUMMARY.md)",
+                        lang.native_name()
+                    ),
                 );
                 continue;
             }
@@ -1187,6 +1190,21 @@ mod tests {
             text.contains("content/ru/SUMMARY.md:1: SUMMARY.md is missing"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_missing_language_folder_is_one_clear_error() {
+        let tree = Tree::fixture();
+        std::fs::remove_dir_all(tree.0.join("content/ru")).expect("remove ru");
+        let errors = tree.errors();
+        assert!(
+            has(
+                &errors,
+                "content/ru:1: the folder for Русский pages is missing"
+            ),
+            "{errors:#?}"
+        );
+        assert!(!has(&errors, "SUMMARY.md is missing"), "{errors:#?}");
     }
 
     #[test]
