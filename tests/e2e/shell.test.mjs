@@ -97,8 +97,12 @@ test("with JavaScript disabled, page text, sidebar and links are all there", asy
   const sidebarLinks = await page.$$eval("#sidebar a", (as) => as.map((a) => a.getAttribute("href")));
   assert.ok(sidebarLinks.length >= 5);
   assert.ok(sidebarLinks.every((href) => href.startsWith("/ru/")));
+  // Sidebar groups are <details>: they open without a script, and their links work.
+  await page.click("#sidebar summary >> nth=0");
   await page.click("#sidebar a[href='/ru/architecture/']");
   await page.waitForURL(/\/ru\/architecture\/$/);
+  await page.click("a[rel=next]");
+  await page.waitForURL(/\/ru\/components\/$/);
   assert.equal(await page.locator("#theme-slot select").count(), 0, "no script ran");
   await page.context().close();
 });

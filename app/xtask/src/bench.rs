@@ -1,5 +1,274 @@
-//! `cargo xtask bench`: figures, printed (sizes are deterministic; timings are reported, never asserted).
+//! `cargo xtask bench`: figures, printed. Byte counts are deterministic; timings and scores are
+//! reported for review, never asserted (tests must not fail on wall-clock time).
 
-pub fn run(_args: &[String]) -> anyhow::Result<()> {
-    anyhow::bail!("bench: not built yet")
+use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::dist::{self, DistOptions};
+use crate::{compress, repo_root, serve, setup, tools};
+
+const LIGHTHOUSE: &str = "lighthouse@12.2.3";
+
+/// Routes whose first load is measured: the language chooser, and a docs page in each language.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("/", "language chooser"),
+    ("/en/guides/sizing/", "docs page (en)"),
+    ("/ru/guides/sizing/", "docs page (ru)"),
+    ("/en/runbooks/executor-oomkilled/", "runbook (en)"),
+];
+
+pub fn run(args: &[String]) -> Result<()> {
+    let skip_lighthouse = args.iter().any(|a| a == "--no-lighthouse");
+    setup::run_setup(setup::Needs::Tests)?;
+    let out = repo_root().join("target/bench/site");
+    dist::run(&DistOptions {
+        base: "/".into(),
+        out: out.clone(),
+    })?;
+
+    println!("\n== first-load bytes (HTML + every asset it loads before interaction) ==");
+    for (route, label) in ROUTES {
+        let load = first_load(&out, route)?;
+        print_load(label, route, &load);
+    }
+
+    content_figures()?;
+    composer_figures();
+
+    if !skip_lighthouse {
+        let server = serve::start(&out, "/", 0)?;
+        println!("\n== Lighthouse 12.2.3, mobile preset, Debian Chromium ==");
+        for (route, label) in ROUTES.iter().skip(1) {
+            let url = format!("http://127.0.0.1:{}{}", server.port, route);
+            match lighthouse(&url) {
+                Ok(scores) => println!("  {label:<22} {scores}"),
+                Err(err) => println!("  {label:<22} could not run: {err:#}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sizes of one file: raw, gzip, brotli.
+#[derive(Default, Clone, Copy)]
+pub struct Size {
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+impl std::ops::AddAssign for Size {
+    fn add_assign(&mut self, other: Size) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+}
+
+fn size_of(file: &Path) -> Result<Size> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    Ok(Size {
+        raw: bytes.len(),
+        gzip: compress::gzip(&bytes).len(),
+        brotli: compress::brotli(&bytes).len(),
+    })
+}
+
+/// The page's HTML plus the local files its markup makes the browser fetch at load
+/// (stylesheets, scripts, module preloads, the WASM preload), grouped by type.
+pub fn first_load(dist: &Path, route: &str) -> Result<BTreeMap<String, Size>> {
+    let page = dist.join(route.trim_matches('/')).join("index.html");
+    let html =
+        std::fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
+    let mut by_type: BTreeMap<String, Size> = BTreeMap::new();
+    *by_type.entry("html".into()).or_default() += size_of(&page)?;
+    let head = html.split("<body").next().unwrap_or(&html);
+    let mut seen = std::collections::BTreeSet::new();
+    for attr in ["href=\"", "src=\"", "href=", "src="] {
+        for piece in head.split(attr).skip(1) {
+            let end = piece.find(['"', ' ', '>']).unwrap_or(piece.len());
+            let url = &piece[..end];
+            if !url.starts_with('/') || url.starts_with("//") || !seen.insert(url.to_string()) {
+                continue;
+            }
+            let file = dist.join(url.trim_start_matches('/'));
+            // Canonical and alternate links point at pages, not at assets loaded now.
+            if !file.is_file() || url.ends_with("favicon.svg") {
+                continue;
+            }
+            let kind = file
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("other")
+                .to_string();
+            *by_type.entry(kind).or_default() += size_of(&file)?;
+        }
+    }
+    Ok(by_type)
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn print_load(label: &str, route: &str, load: &BTreeMap<String, Size>) {
+    println!("  {label} {route}");
+    let mut total = Size::default();
+    for (kind, size) in load {
+        println!(
+            "    {kind:<6} raw {:>10}  gzip {:>10}  brotli {:>10}",
+            kb(size.raw),
+            kb(size.gzip),
+            kb(size.brotli)
+        );
+        total += *size;
+    }
+    println!(
+        "    {:<6} raw {:>10}  gzip {:>10}  brotli {:>10}",
+        "total",
+        kb(total.raw),
+        kb(total.gzip),
+        kb(total.brotli)
+    );
+}
+
+/// Page and word counts per language and section (the content issue's figures).
+fn content_figures() -> Result<()> {
+    let site = dist::compile_content("/", false)?;
+    println!("\n== content ==");
+    for lang_site in &site.langs {
+        let mut sections: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut fallbacks = 0;
+        for page in &lang_site.pages {
+            if matches!(page.translation, content::Translation::Fallback { .. }) {
+                fallbacks += 1;
+            }
+            let section = page
+                .path
+                .split('/')
+                .next()
+                .filter(|s| page.path.contains('/') || *s == "runbooks");
+            let section = section.unwrap_or("(top level)").to_string();
+            let words: usize = page
+                .sections
+                .iter()
+                .map(|s| s.text.split_whitespace().count())
+                .sum();
+            let entry = sections.entry(section).or_default();
+            entry.0 += 1;
+            entry.1 += words;
+        }
+        let pages: usize = sections.values().map(|v| v.0).sum();
+        let words: usize = sections.values().map(|v| v.1).sum();
+        println!(
+            "  {}: {pages} pages, {words} words, {fallbacks} shown from the other language",
+            lang_site.lang.code()
+        );
+        for (section, (count, words)) in &sections {
+            println!("    {section:<16} {count:>3} pages {words:>7} words");
+        }
+    }
+    Ok(())
+}
+
+/// The composer engine's own figures (validate + render timing, share-link lengths).
+fn composer_figures() {
+    println!("\n== composer engine ==");
+    let status = tools::command("cargo")
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "composer",
+            "--example",
+            "bench",
+            "--features",
+            "bench",
+        ])
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        println!("  (composer bench did not run)");
+    }
+}
+
+/// Lighthouse's four category scores for one URL, as "perf 100 · a11y 100 · bp 100 · seo 100".
+fn lighthouse(url: &str) -> Result<String> {
+    let dir = tools::tools_dir();
+    let bin = dir.join("node_modules/.bin/lighthouse");
+    if !bin.exists() {
+        tools::run(
+            tools::command("npm")
+                .args([
+                    "install",
+                    "--no-audit",
+                    "--no-fund",
+                    "--save-exact",
+                    "--prefix",
+                ])
+                .arg(&dir)
+                .arg(LIGHTHOUSE),
+        )?;
+    }
+    let profile = tempdir("lighthouse-profile")?;
+    let out = tools::command(&bin)
+        .arg(url)
+        .args([
+            "--output=json",
+            "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ])
+        .arg(format!(
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking \
+             --disable-component-update --disable-sync --no-first-run --user-data-dir={}",
+            profile.display()
+        ))
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .output()
+        .context("starting lighthouse")?;
+    let _ = std::fs::remove_dir_all(&profile);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).with_context(|| {
+        format!(
+            "lighthouse printed no report: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
+    let score = |key: &str| {
+        report["categories"][key]["score"]
+            .as_f64()
+            .map(|s| format!("{:.0}", s * 100.0))
+            .unwrap_or_else(|| "?".into())
+    };
+    let failing: Vec<String> = report["audits"]
+        .as_object()
+        .map(|audits| {
+            audits
+                .iter()
+                .filter(|(_, a)| {
+                    a["score"].as_f64().is_some_and(|s| s < 0.9)
+                        && a["scoreDisplayMode"] == "binary"
+                })
+                .map(|(id, _)| id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(format!(
+        "perf {} · a11y {} · best practices {} · SEO {}{}",
+        score("performance"),
+        score("accessibility"),
+        score("best-practices"),
+        score("seo"),
+        if failing.is_empty() {
+            String::new()
+        } else {
+            format!("  (failing: {})", failing.join(", "))
+        }
+    ))
+}
+
+fn tempdir(name: &str) -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("spark-k8s-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
 }
