@@ -118,13 +118,7 @@ pub fn check_site(opts: &BuildOptions) -> (Site, Vec<Diagnostic>) {
         });
     }
 
-    let mut diags: Vec<Diagnostic> = b
-        .diags
-        .into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    diags.sort_by(|a, b| (&a.file, a.line, a.level).cmp(&(&b.file, b.line, b.level)));
+    let diags = tidy(b.diags);
     (
         Site {
             langs,
@@ -136,12 +130,13 @@ pub fn check_site(opts: &BuildOptions) -> (Site, Vec<Diagnostic>) {
 
 /// Lint one file that is not part of the tree (no cross-page link checks): front matter,
 /// markdown problems and the single-page rules.
-pub fn check_standalone(file: &str, text: &str, lang: Lang, route_path: &str) -> Vec<Diagnostic> {
+/// `rel_path` as in [`markdown::check_text`].
+pub fn check_standalone(file: &str, text: &str, lang: Lang, rel_path: &str) -> Vec<Diagnostic> {
     let links = AnyPage {
         base: "/".into(),
         lang,
     };
-    let mut diags: Vec<Diagnostic> = markdown::check_text(lang, route_path, text, &links, &Syntect)
+    let diags: Vec<Diagnostic> = markdown::check_text(lang, rel_path, text, &links, &Syntect)
         .into_iter()
         .map(|f| Diagnostic {
             file: file.to_string(),
@@ -150,8 +145,19 @@ pub fn check_standalone(file: &str, text: &str, lang: Lang, route_path: &str) ->
             message: f.message,
         })
         .collect();
-    diags.sort();
-    diags
+    tidy(diags)
+}
+
+/// Sorted by file and line, duplicates dropped; findings on one line keep the order the
+/// rules produced them in (a runbook's missing sections in template order, not alphabetical).
+fn tidy(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter(|d| seen.insert(d.clone()))
+        .collect();
+    out.sort_by(|a, b| (&a.file, a.line, a.level).cmp(&(&b.file, b.line, b.level)));
+    out
 }
 
 /// `path` relative to `root` with `/` separators, or as given when it is elsewhere.

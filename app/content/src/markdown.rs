@@ -172,9 +172,12 @@ pub struct Rendered {
 /// problems (links as far as `links` knows pages, unknown code languages, unsafe URLs) and the
 /// single-page lint rules. What the previewer's lint panel and `check-content` on a loose file
 /// show; the site build adds the cross-page checks.
+///
+/// `rel_path` is where the file sits (or would sit) under its language folder,
+/// e.g. `runbooks/executor-oom.md`: it decides the runbook rules and resolves relative links.
 pub fn check_text(
     lang: Lang,
-    route_path: &str,
+    rel_path: &str,
     text: &str,
     links: &dyn LinkResolver,
     code: &dyn Highlighter,
@@ -189,8 +192,10 @@ pub fn check_text(
                 .collect();
         }
     };
+    let route = crate::summary::route_path_for_file(rel_path).unwrap_or_default();
+    let route_path = route.as_str();
     let mut findings = lint::front_matter_rules(lang, route_path, &parsed.front);
-    let page_dir = route_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let page_dir = rel_path.rsplit_once('/').map_or("", |(d, _)| d);
     let rendered = render(
         parsed.body,
         &RenderOptions {
@@ -1449,7 +1454,7 @@ mod tests {
     #[test]
     fn check_text_runs_every_single_file_rule() {
         let text = "---\ntitle: OOM\ndescription: d\n---\n\n## Symptoms\n\n[x](nowhere.md)\n\n```\nno lang\n```\n";
-        let f = check_text(Lang::En, "runbooks/oom", text, &Pages, &PlainCode);
+        let f = check_text(Lang::En, "runbooks/oom.md", text, &Pages, &PlainCode);
         let got: Vec<(usize, Level)> = f.iter().map(|f| (f.line, f.level)).collect();
         assert!(
             got.contains(&(1, Level::Error)),
@@ -1461,8 +1466,11 @@ mod tests {
             "code without language: {f:#?}"
         );
         assert!(f.iter().any(|f| f.message.contains("## Impact")), "{f:#?}");
-        let bad = check_text(Lang::En, "x", "no front matter", &Pages, &PlainCode);
+        let bad = check_text(Lang::En, "x.md", "no front matter", &Pages, &PlainCode);
         assert_eq!(bad.len(), 1);
+        // A runbook section's own index is not a runbook; its links resolve from runbooks/.
+        let index = "---\ntitle: Runbooks\ndescription: d\n---\n\n[s](../guides/sizing.md)\n";
+        assert!(check_text(Lang::En, "runbooks/index.md", index, &Pages, &PlainCode).is_empty());
     }
 
     #[test]

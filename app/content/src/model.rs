@@ -181,7 +181,7 @@ pub enum Translation {
 }
 
 /// One problem found in a content file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Repo-relative path with `/` separators.
     pub file: String,

@@ -58,7 +58,22 @@ pub fn run(args: &[String]) -> Result<()> {
                 let text =
                     std::fs::read_to_string(&path).with_context(|| format!("reading {arg}"))?;
                 let lang = guess_lang(&path);
-                shown.extend(check_standalone(arg, &text, lang, ""));
+                // Without a place in the tree, the file is checked as a plain page; under a
+                // `runbooks/` folder, as a runbook.
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let in_runbooks = path
+                    .parent()
+                    .and_then(Path::file_name)
+                    .is_some_and(|d| d == "runbooks");
+                let rel = if in_runbooks && name != "index.md" {
+                    format!("runbooks/{name}")
+                } else {
+                    name
+                };
+                shown.extend(check_standalone(arg, &text, lang, &rel));
             }
         }
         shown.sort();
