@@ -143,7 +143,10 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
         if let Some(Y::Seq(add)) = ctx.and_then(|x| x.get_path("capabilities.add")) {
             for a in add {
                 if a.as_str() != Some("NET_BIND_SERVICE") {
-                    bad("capabilities-add", format!("{cname} {a:?}"));
+                    bad(
+                        "capabilities-add",
+                        format!("{cname} {}", a.as_str().unwrap_or("?")),
+                    );
                 }
             }
         }

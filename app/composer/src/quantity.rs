@@ -14,32 +14,36 @@ pub fn parse_mib(s: &str) -> Option<u64> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(s.len());
     let (num, suffix) = s.split_at(split);
-    if num.is_empty() || num.starts_with('.') || num.ends_with('.') || num.matches('.').count() > 1
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    if int.is_empty()
+        || int.len() > 15
+        || frac.len() > 6
+        || frac.contains('.')
+        || (num.contains('.') && frac.is_empty())
     {
         return None;
     }
-    // Bytes per unit, as a fraction of one MiB expressed in bytes.
-    let unit_bytes: f64 = match suffix {
-        "Ki" => 1024.0,
-        "Mi" => 1024.0 * 1024.0,
-        "Gi" => 1024.0 * 1024.0 * 1024.0,
-        "Ti" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
-        "k" => 1e3,
-        "M" => 1e6,
-        "G" => 1e9,
-        "T" => 1e12,
-        "" => 1.0,
+    // Integer arithmetic only: no float parsing or formatting in the WASM.
+    let unit: u128 = match suffix {
+        "Ki" => 1 << 10,
+        "Mi" => 1 << 20,
+        "Gi" => 1 << 30,
+        "Ti" => 1 << 40,
+        "k" => 1_000,
+        "M" => 1_000_000,
+        "G" => 1_000_000_000,
+        "T" => 1_000_000_000_000,
+        "" => 1,
         _ => return None,
     };
-    let n: f64 = num.parse().ok()?;
-    if n * unit_bytes < 1024.0 * 1024.0 {
+    let digits: u128 = format!("{int}{frac}").parse().ok()?;
+    let scale: u128 = 10u128.pow(frac.len() as u32);
+    let bytes = digits.checked_mul(unit)?;
+    let mib = bytes.div_ceil(scale * (1 << 20));
+    if bytes < scale * (1 << 20) || mib > u128::from(MAX_MIB) {
         return None;
     }
-    let mib = (n * unit_bytes / (1024.0 * 1024.0)).ceil();
-    if !mib.is_finite() || mib < 1.0 || mib > MAX_MIB as f64 {
-        return None;
-    }
-    Some(mib as u64)
+    u64::try_from(mib).ok()
 }
 
 /// Formats MiB as a Kubernetes quantity: `4Gi` when whole, else `1536Mi`.

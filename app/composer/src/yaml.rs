@@ -330,7 +330,9 @@ fn scalar_num(n: &str) -> String {
     if !n.is_empty()
         && n.bytes()
             .all(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
-        && n.parse::<f64>().is_ok()
+        && n.bytes().filter(|c| *c == b'.').count() <= 1
+        && n.bytes().skip(1).all(|c| c != b'-')
+        && n.bytes().any(|c| c.is_ascii_digit())
     {
         n.to_string()
     } else {

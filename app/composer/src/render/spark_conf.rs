@@ -114,10 +114,12 @@ fn features(v: &ValidConfig, helm: bool, out: &mut Props) {
             "spark.executor.resource.gpu.discoveryScript",
             "/opt/spark/gpu-discovery.sh",
         );
+        // One GPU shared by the executor's task slots: 1/cores, written with two decimals.
+        let hundredths = 100 / v.executor.cores.max(1);
         p(
             out,
             "spark.task.resource.gpu.amount",
-            format!("{:.2}", 1.0 / v.executor.cores.max(1) as f64),
+            format!("{}.{:02}", hundredths / 100, hundredths % 100),
         );
         p(out, "spark.rapids.memory.pinnedPool.size", "2g");
         p(out, "spark.rapids.sql.concurrentGpuTasks", "2");
