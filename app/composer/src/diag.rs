@@ -246,8 +246,8 @@ codes! {
         ru: "В образе Spark должен быть {jar}: chart не добавляет jar'ы Iceberg."
     }
     NetworkPoliciesUpstream "network-policies-upstream" Info "guides/security-pss" {
-        en: "The chart's own NetworkPolicies are left off (they miss the driver↔executor, metastore and History edges); apply the generated ones from manifests/.",
-        ru: "Собственные NetworkPolicy chart'а выключены (в них нет рёбер driver↔executor, metastore и History); примените сгенерированные из manifests/."
+        en: "The chart's own NetworkPolicies are left off (they miss the driver↔executor, metastore and History edges); the generated ones in manifests/ come with the manifests install path.",
+        ru: "Собственные NetworkPolicy chart'а выключены (в них нет рёбер driver↔executor, metastore и History); сгенерированные политики из manifests/ ставятся вместе с манифестами."
     }
     PdbNotInChart "pdb-not-in-chart" Info "reference/helm-values" {
         en: "The chart has no PodDisruptionBudget template: the PDBs are only in the raw manifests.",

@@ -84,6 +84,8 @@ fn pod(v: &ValidConfig, ctr: Y, init: Option<Y>) -> Y {
         spec.set("serviceAccountName", name.into());
         spec.set("automountServiceAccountToken", true.into());
     }
+    // The Airflow image runs as 50000 and supports any UID in group 0.
+    spec.set("securityContext", super::pod_security_ids(v, 50000, 0));
     if let Some(i) = init {
         spec.set("initContainers", yseq![i]);
     }

@@ -3,7 +3,7 @@
 use super::minio::sh_quote;
 use super::{Manifest, secrets, values};
 use crate::Lang;
-use crate::choices::{Backend, Exposure, SecretsMode};
+use crate::choices::{Backend, SecretsMode};
 use crate::diag::Diagnostic;
 use crate::model::ValidConfig;
 use crate::quantity::k8s;
@@ -34,25 +34,13 @@ pub fn kustomization(manifests: &[Manifest]) -> Y {
 }
 
 /// Files the Helm path still applies from manifests/ because the chart cannot render them.
-fn helm_extras(v: &ValidConfig, present: &[&str]) -> Vec<&'static str> {
-    let c = v.choices();
-    let mut out = Vec::new();
-    let mut want = vec![
-        "secrets.yaml",
-        "network-policies.yaml",
-        "pdb.yaml",
-        "alerts.yaml",
-    ];
-    if !(v.is35() && c.features.exposure == Exposure::Route) {
-        want.push("exposure.yaml");
-    }
-    want.extend(["airflow.yaml", "mlflow.yaml", "spark-jobs.yaml"]);
-    for f in want {
-        if present.contains(&f) {
-            out.push(f);
-        }
-    }
-    out
+fn helm_extras(present: &[&str]) -> Vec<&'static str> {
+    // Only label-agnostic objects: NetworkPolicies, PDBs, alerts, exposure, Airflow and MLflow
+    // select the generated manifests' labels and names, which the charts do not use.
+    ["secrets.yaml"]
+        .into_iter()
+        .filter(|f| present.contains(f))
+        .collect()
 }
 
 pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> String {
@@ -89,7 +77,7 @@ pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> Stri
     s.push_str(&format!(
         "    helm upgrade --install \"$RELEASE\" \"$CHARTS/{chart}\" --namespace \"$NAMESPACE\" --values values.yaml --wait --timeout 10m\n"
     ));
-    for f in helm_extras(v, &present) {
+    for f in helm_extras(&present) {
         s.push_str(&format!("    kubectl apply -f manifests/{f}\n"));
     }
     if c.components.metastore {
@@ -207,7 +195,7 @@ pub fn readme(
         }
         s.push_str("```\n");
     }
-    s.push_str("\n## Files\n\n- `values.yaml`: full Helm values for the upstream chart; `values-delta.yaml`: only what differs from the chart defaults.\n- `manifests/`: raw manifests (restricted Pod Security everywhere, including the executor Pod template) and `kustomization.yaml`.\n- `install.sh`: `./install.sh manifests` or `./install.sh helm`.\n\n");
+    s.push_str("\n## Files\n\n- `values.yaml`: full Helm values for the upstream chart; `values-delta.yaml`: only what differs from the chart defaults.\n- `manifests/`: raw manifests (restricted Pod Security everywhere, including the executor Pod template) and `kustomization.yaml`.\n- `install.sh`: `./install.sh manifests` or `./install.sh helm`.\n\nThe Helm path installs the upstream charts (and the Secrets); NetworkPolicies, PDBs, alerts, Ingress/Routes, Airflow and MLflow select the generated manifests' labels and names, so they come with the manifests path.\n\n");
     for f in files(manifests) {
         s.push_str(&format!("  - `manifests/{f}`\n"));
     }

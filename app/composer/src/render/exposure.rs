@@ -6,7 +6,7 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
 
-/// (host prefix, Service suffix, port name) of every exposed UI.
+/// (host prefix, Service suffix) of every exposed UI.
 fn uis(v: &ValidConfig) -> Vec<(&'static str, &'static str)> {
     let k = &v.choices().components;
     let mut out = Vec::new();
@@ -16,6 +16,9 @@ fn uis(v: &ValidConfig) -> Vec<(&'static str, &'static str)> {
     if k.history {
         out.push(("history", "history-server"));
     }
+    if v.connect() {
+        out.push(("spark-ui", "connect"));
+    }
     if k.airflow {
         out.push(("airflow", "airflow-webserver"));
     }
@@ -23,6 +26,11 @@ fn uis(v: &ValidConfig) -> Vec<(&'static str, &'static str)> {
         out.push(("mlflow", "mlflow"));
     }
     out
+}
+
+/// The Service port each UI is served on.
+fn port_name(svc: &str) -> &'static str {
+    if svc == "connect" { "ui" } else { "http" }
 }
 
 pub fn render(v: &ValidConfig) -> Vec<Y> {
@@ -43,7 +51,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
                         "http" => ymap! { "paths" => yseq![ymap! {
                             "path" => "/",
                             "pathType" => "Prefix",
-                            "backend" => ymap! { "service" => ymap! { "name" => v.name(svc), "port" => ymap! { "name" => "http" } } },
+                            "backend" => ymap! { "service" => ymap! { "name" => v.name(svc), "port" => ymap! { "name" => port_name(svc) } } },
                         }] },
                     }
                 })
@@ -66,7 +74,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
                 let mut spec = ymap! {
                     "host" => format!("{host}.{domain}"),
                     "to" => ymap! { "kind" => "Service", "name" => v.name(svc), "weight" => 100i64 },
-                    "port" => ymap! { "targetPort" => "http" },
+                    "port" => ymap! { "targetPort" => port_name(svc) },
                     "wildcardPolicy" => "None",
                 };
                 if c.features.tls {

@@ -73,16 +73,13 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     );
     ctr.set("readinessProbe", tcp_probe("thrift", 30, 10));
     ctr.set("livenessProbe", tcp_probe("thrift", 120, 30));
+    // The Hive image runs as its hive user (1000).
+    let mut spec = pod_spec(v, false, vec![ctr], vols);
+    spec.set("securityContext", super::pod_security_uid(v, 1000));
     vec![
         object("v1", "ConfigMap", meta(v, &cm, "metastore"))
             .with("data", ymap! { "metastore-site.xml" => site_xml(v) }),
-        deployment(
-            v,
-            &name,
-            "metastore",
-            replicas,
-            pod_spec(v, false, vec![ctr], vols),
-        ),
+        deployment(v, &name, "metastore", replicas, spec),
         service(v, &name, "metastore", &[("thrift", 9083)], false),
     ]
 }

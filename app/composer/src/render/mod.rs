@@ -149,11 +149,16 @@ pub fn pod_security(v: &ValidConfig) -> Y {
 
 /// Pod-level context for an image that needs its own UID (PostgreSQL 70, MinIO/others as set).
 pub fn pod_security_uid(v: &ValidConfig, uid: i64) -> Y {
+    pod_security_ids(v, uid, uid)
+}
+
+/// Pod-level context with a separate group (Airflow: any UID in group 0, as its image documents).
+pub fn pod_security_ids(v: &ValidConfig, uid: i64, gid: i64) -> Y {
     let mut y = ymap! { "runAsNonRoot" => true };
     if !v.restricted_v2() {
         y.set("runAsUser", uid.into());
-        y.set("runAsGroup", uid.into());
-        y.set("fsGroup", uid.into());
+        y.set("runAsGroup", gid.into());
+        y.set("fsGroup", gid.into());
     }
     y.set("seccompProfile", ymap! { "type" => "RuntimeDefault" });
     y

@@ -171,6 +171,18 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         add(executor(), p("celeborn-worker"), tcp(&[9098]));
         add(p("celeborn-worker"), p("celeborn-worker"), tcp(&[9098]));
     }
+    if k.mlflow {
+        for (on, from) in [
+            (k.jupyter && v.connect(), "jupyter"),
+            (k.airflow, "airflow-scheduler"),
+        ] {
+            if on {
+                add(p(from), p("mlflow"), tcp(&[5000]));
+            }
+        }
+        add(driver(), p("mlflow"), tcp(&[5000]));
+        add(executor(), p("mlflow"), tcp(&[5000]));
+    }
     if c.features.iceberg == Iceberg::Rest && !c.features.iceberg_rest_uri.is_empty() {
         let port = url_port(&c.features.iceberg_rest_uri);
         add(driver(), Peer::World, tcp(&[port]));
@@ -187,6 +199,7 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
             (k.history, "history-server", 18080),
             (k.airflow, "airflow-webserver", 8080),
             (k.mlflow, "mlflow", 5000),
+            (v.connect(), "connect", 4040),
         ] {
             if on {
                 add(Peer::Namespace(key, val.clone()), p(target), tcp(&[port]));

@@ -93,8 +93,14 @@ fn spark_application(v: &ValidConfig) -> Y {
         }
     }
     let env_from_s3 = super::connect::s3_env(v);
-    let volume = yseq![ymap! { "name" => "tmp", "emptyDir" => ymap! { "sizeLimit" => "4Gi" } }];
-    let vm = yseq![ymap! { "name" => "tmp", "mountPath" => "/tmp" }];
+    let volume = yseq![
+        ymap! { "name" => "tmp", "emptyDir" => ymap! { "sizeLimit" => "4Gi" } },
+        ymap! { "name" => "work-dir", "emptyDir" => ymap! { "sizeLimit" => "4Gi" } },
+    ];
+    let vm = yseq![
+        ymap! { "name" => "tmp", "mountPath" => "/tmp" },
+        ymap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
+    ];
     let role = |r: &str, size: &crate::model::PodSize| {
         let mut l = labels(v, &format!("spark-{r}"));
         l.set("spark-role", r.into());

@@ -25,9 +25,6 @@ case "$MODE" in
     helm upgrade --install "$RELEASE-operator" "$CHARTS/spark-operator" --namespace "$NAMESPACE" --set sparkJobNamespace="$NAMESPACE"
     helm dependency build "$CHARTS/spark-4.1"
     helm upgrade --install "$RELEASE" "$CHARTS/spark-4.1" --namespace "$NAMESPACE" --values values.yaml --wait --timeout 10m
-    kubectl apply -f manifests/network-policies.yaml
-    kubectl apply -f manifests/airflow.yaml
-    kubectl apply -f manifests/spark-jobs.yaml
     ;;
   *)
     echo "usage: $0 [manifests|helm]" >&2

@@ -24,7 +24,6 @@ case "$MODE" in
     kubectl apply -f manifests/namespace.yaml
     helm dependency build "$CHARTS/spark-4.1"
     helm upgrade --install "$RELEASE" "$CHARTS/spark-4.1" --namespace "$NAMESPACE" --values values.yaml --wait --timeout 10m
-    kubectl apply -f manifests/network-policies.yaml
     ;;
   *)
     echo "usage: $0 [manifests|helm]" >&2

@@ -26,10 +26,6 @@ case "$MODE" in
     helm dependency build "$CHARTS/spark-4.1"
     helm upgrade --install "$RELEASE" "$CHARTS/spark-4.1" --namespace "$NAMESPACE" --values values.yaml --wait --timeout 10m
     kubectl apply -f manifests/secrets.yaml
-    kubectl apply -f manifests/network-policies.yaml
-    kubectl apply -f manifests/pdb.yaml
-    kubectl apply -f manifests/alerts.yaml
-    kubectl apply -f manifests/exposure.yaml
     # The chart's schema Job never renders: initialise the metastore schema once.
     kubectl -n "$NAMESPACE" exec deploy/"$RELEASE-hive-metastore" -- schematool -dbType postgres -initOrUpgradeSchema
     ;;
