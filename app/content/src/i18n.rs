@@ -44,6 +44,12 @@ pub struct Ui {
     pub runbook_alerts: &'static str,
     pub runbook_components: &'static str,
     pub runbook_time_to_mitigate: &'static str,
+    pub composer_title: &'static str,
+    pub composer_description: &'static str,
+    pub composer_nojs: &'static str,
+    pub preview_title: &'static str,
+    pub preview_description: &'static str,
+    pub preview_nojs: &'static str,
 }
 
 pub const EN: Ui = Ui {
@@ -87,6 +93,12 @@ pub const EN: Ui = Ui {
     runbook_alerts: "Alerts",
     runbook_components: "Components",
     runbook_time_to_mitigate: "Time to mitigate",
+    composer_title: "Preset composer",
+    composer_description: "Pick a preset, combine components and size resources: get Helm values, manifests and install commands that are checked as you go.",
+    composer_nojs: "The composer runs in your browser and needs JavaScript. Every preset also renders from the command line with the same engine:",
+    preview_title: "Runbook previewer",
+    preview_description: "Write or paste a page and see it exactly as readers will, with the runbook template and links checked as you type.",
+    preview_nojs: "The previewer runs in your browser and needs JavaScript. The same checks run from the command line: cargo xtask check-content PATH",
 };
 
 pub const RU: Ui = Ui {
@@ -130,6 +142,12 @@ pub const RU: Ui = Ui {
     runbook_alerts: "Алерты",
     runbook_components: "Компоненты",
     runbook_time_to_mitigate: "Время на устранение",
+    composer_title: "Конструктор пресетов",
+    composer_description: "Выберите пресет, добавьте компоненты и задайте ресурсы — и получите Helm values, манифесты и команды установки, проверенные на лету.",
+    composer_nojs: "Конструктор работает в браузере, и ему нужен JavaScript. Любой пресет можно собрать и из командной строки — тем же движком:",
+    preview_title: "Предпросмотр ранбуков",
+    preview_description: "Напишите или вставьте страницу и посмотрите, как её увидят читатели: шаблон ранбука и ссылки проверяются прямо при наборе.",
+    preview_nojs: "Предпросмотр работает в браузере, и ему нужен JavaScript. Те же проверки запускаются из командной строки: cargo xtask check-content PATH",
 };
 
 /// The interface text of a language.

@@ -4,8 +4,9 @@
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 
-use crate::prerender::{self, Build};
+use crate::prerender::{self, App, Build};
 use crate::{compress, repo_root, site_config, tools};
+use std::collections::BTreeMap;
 
 pub struct DistOptions {
     pub base: String,
@@ -62,25 +63,31 @@ pub fn compile_content(base: &str, git_dates: bool) -> Result<content::Site> {
 pub fn run(options: &DistOptions) -> Result<()> {
     let started = std::time::Instant::now();
     let site = compile_content(&options.base, true)?;
-    let trunk_out = trunk_build(&options.base)?;
 
     let out = &options.out;
     if out.exists() {
         std::fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
     }
-    copy_tree(&trunk_out, out, &|p| {
-        p.file_name().is_some_and(|n| n == "index.html")
-    })?;
+    let mut assets = BTreeMap::new();
+    for app in App::ALL {
+        let trunk_out = trunk_build(app, &options.base)?;
+        // Trunk names its output index.html whatever the entry's name.
+        let index = trunk_out.join("index.html");
+        let index = std::fs::read_to_string(&index)
+            .with_context(|| format!("trunk wrote no {}", index.display()))?;
+        assets.insert(app, prerender::trunk_assets(&index)?);
+        copy_tree(&trunk_out, out, &|p| {
+            p.extension().is_some_and(|e| e == "html")
+        })?;
+    }
     copy_tree(&repo_root().join("public"), out, &|_| false)?;
 
-    let index = std::fs::read_to_string(trunk_out.join("index.html"))
-        .context("trunk wrote no index.html")?;
     let build = Build {
         site: &site,
         base: options.base.clone(),
         origin: site_config::origin(),
         repo_url: site_config::repo_url(),
-        assets: prerender::trunk_assets(&index)?,
+        assets,
     };
     let pages = prerender::write_all(&build, out)?;
     let compressed = compress::precompress(out)?;
@@ -93,19 +100,14 @@ pub fn run(options: &DistOptions) -> Result<()> {
     Ok(())
 }
 
-/// `trunk build` in release mode, offline, with the pinned tools first on PATH.
-fn trunk_build(base: &str) -> Result<PathBuf> {
-    let out = repo_root().join("target/trunk-dist");
+/// `trunk build` of one app in release mode, offline, with the pinned tools first on PATH.
+fn trunk_build(app: App, base: &str) -> Result<PathBuf> {
+    let out = repo_root().join("target/trunk-dist").join(app.name());
     tools::run(
         tools::command(tools::cargo_bin().join("trunk"))
-            .args([
-                "build",
-                "--release",
-                "--offline",
-                "--public-url",
-                base,
-                "--dist",
-            ])
+            .arg("build")
+            .arg(format!("app/site/{}", app.html_name()))
+            .args(["--release", "--offline", "--public-url", base, "--dist"])
             .arg(&out),
     )
     .context("trunk build failed (run `cargo xtask setup` if a tool is missing)")?;

@@ -8,8 +8,39 @@ mod shell;
 mod sitemap;
 
 use anyhow::{Context, Result, bail};
-use content::{Site, normalize_base};
+use content::{Lang, Site, normalize_base, route};
+use std::collections::BTreeMap;
 use std::path::Path;
+
+/// The browser apps, one WASM binary each, so a page downloads only the code it uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum App {
+    /// Docs pages, runbooks, `/` and 404.
+    Docs,
+    Composer,
+    Preview,
+}
+
+impl App {
+    pub const ALL: [App; 3] = [App::Docs, App::Composer, App::Preview];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            App::Docs => "docs",
+            App::Composer => "composer",
+            App::Preview => "preview",
+        }
+    }
+
+    /// The trunk entry under app/site/.
+    pub fn html_name(self) -> &'static str {
+        match self {
+            App::Docs => "index.html",
+            App::Composer => "composer.html",
+            App::Preview => "preview.html",
+        }
+    }
+}
 
 /// What every page of a build shares.
 pub struct Build<'a> {
@@ -17,11 +48,15 @@ pub struct Build<'a> {
     pub base: String,
     pub origin: String,
     pub repo_url: String,
-    /// The `<head>` tags trunk emitted: stylesheet, module preloads and the WASM loader.
-    pub assets: String,
+    /// Per app, the `<head>` tags trunk emitted: stylesheets, module preloads and the WASM loader.
+    pub assets: BTreeMap<App, String>,
 }
 
 impl Build<'_> {
+    fn assets(&self, app: App) -> &str {
+        self.assets.get(&app).map(String::as_str).unwrap_or("")
+    }
+
     fn absolute(&self, route: &str) -> String {
         format!("{}{}", self.origin.trim_end_matches('/'), route)
     }
@@ -34,6 +69,16 @@ pub fn write_all(build: &Build<'_>, dist: &Path) -> Result<usize> {
         for page in &lang_site.pages {
             let html = shell::doc_page(build, lang_site, page);
             write(dist, &page.route("/"), &html)?;
+            written += 1;
+        }
+    }
+    for lang in Lang::ALL {
+        for app in [App::Composer, App::Preview] {
+            write(
+                dist,
+                &route("/", lang, app.name()),
+                &shell::app_page(build, lang, app),
+            )?;
             written += 1;
         }
     }

@@ -1,6 +1,6 @@
 //! The page shell around every prerendered route: head, header, sidebar, article, contents, footer.
 
-use super::{Build, nav};
+use super::{App, Build, nav};
 use content::i18n::{Ui, ui};
 use content::{Lang, LangSite, NavItem, Page, Translation, route};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -14,6 +14,7 @@ struct Head<'a> {
     /// that exist once for both languages (`/`, 404).
     path: Option<&'a str>,
     kind: &'a str,
+    app: App,
 }
 
 fn head(build: &Build<'_>, h: &Head<'_>) -> Markup {
@@ -42,7 +43,7 @@ fn head(build: &Build<'_>, h: &Head<'_>) -> Markup {
         link rel="icon" href=(format!("{}favicon.svg", build.base)) type="image/svg+xml";
         // Applies the stored theme before first paint and picks a language on `/`.
         script src=(format!("{}boot.js", build.base)) {}
-        (PreEscaped(&build.assets))
+        (PreEscaped(build.assets(h.app)))
         meta name="generator" content=(format!("spark_k8s site {}", h.kind));
     }
 }
@@ -279,6 +280,7 @@ pub fn doc_page(build: &Build<'_>, site: &LangSite, page: &Page) -> String {
             description: &page.description,
             path: Some(&page.path),
             kind,
+            app: App::Docs,
         },
         body,
     )
@@ -310,6 +312,7 @@ pub fn language_chooser(build: &Build<'_>) -> String {
             description: en.tagline,
             path: None,
             kind: "root",
+            app: App::Docs,
         },
         body,
     )
@@ -339,7 +342,70 @@ pub fn not_found(build: &Build<'_>) -> String {
             description: en.not_found_text,
             path: None,
             kind: "not-found",
+            app: App::Docs,
         },
         body,
     )
+}
+
+/// The composer and the previewer: an app page whose WASM mounts into `#<app>-app`. What is
+/// prerendered there is what a reader without JavaScript gets.
+pub fn app_page(build: &Build<'_>, lang: Lang, app: App) -> String {
+    let ui = ui(lang);
+    let (title, description, fallback) = match app {
+        App::Composer => (
+            ui.composer_title,
+            ui.composer_description,
+            composer_fallback(build, lang),
+        ),
+        _ => (
+            ui.preview_title,
+            ui.preview_description,
+            html! { p { (ui.preview_nojs) } },
+        ),
+    };
+    let body = html! {
+        (header(build, lang, app.name(), app.name()))
+        main #main .app-main tabindex="-1" {
+            h1 { (title) }
+            p.app-lead { (description) }
+            div id=(format!("{}-app", app.name())) .app-root { (fallback) }
+        }
+        (footer(build, lang))
+    };
+    document(
+        build,
+        &Head {
+            lang,
+            title,
+            description,
+            path: Some(app.name()),
+            kind: app.name(),
+            app,
+        },
+        body,
+    )
+}
+
+/// Without a script the composer cannot run, but its presets and the CLI that renders them can
+/// still be shown.
+fn composer_fallback(build: &Build<'_>, lang: Lang) -> Markup {
+    let ui = ui(lang);
+    let engine_lang = match lang {
+        Lang::En => composer::Lang::En,
+        Lang::Ru => composer::Lang::Ru,
+    };
+    html! {
+        p.app-nojs { (ui.composer_nojs) }
+        ul.preset-list {
+            @for preset in composer::presets() {
+                li {
+                    strong { (preset.title.get(engine_lang)) }
+                    " — " (preset.description.get(engine_lang)) " "
+                    code { "cargo xtask compose --preset " (preset.id) " --out bundle/" }
+                }
+            }
+        }
+        @let _ = build;
+    }
 }

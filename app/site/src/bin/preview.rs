@@ -1,0 +1,6 @@
+//! The runbook previewer page.
+
+fn main() {
+    site::enhance::page();
+    site::preview_page::mount();
+}

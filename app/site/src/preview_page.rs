@@ -1,0 +1,3 @@
+//! The runbook previewer page (issue: previewer). Mounted into `#preview-app`.
+
+pub fn mount() {}
