@@ -36,8 +36,9 @@ pub fn run(args: &[String]) -> Result<()> {
     content_figures()?;
     composer_figures();
 
+    let server = serve::start(&out, "/", 0)?;
+    browser_figures(server.port)?;
     if !skip_lighthouse {
-        let server = serve::start(&out, "/", 0)?;
         println!("\n== Lighthouse 12.2.3, mobile preset, Debian Chromium ==");
         for (route, label) in ROUTES.iter().skip(1) {
             let url = format!("http://127.0.0.1:{}{}", server.port, route);
@@ -167,6 +168,38 @@ fn content_figures() -> Result<()> {
         );
         for (section, (count, words)) in &sections {
             println!("    {section:<16} {count:>3} pages {words:>7} words");
+        }
+    }
+    Ok(())
+}
+
+/// Figures measured in Chromium: every script in tests/e2e/bench/ runs against the served site
+/// and prints its own lines (edit-to-output times, search latency, preview update time, ...).
+fn browser_figures(port: u16) -> Result<()> {
+    let dir = tools::e2e_dir().join("bench");
+    let mut scripts: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "mjs"))
+            .collect(),
+        Err(_) => return Ok(()),
+    };
+    scripts.sort();
+    for script in scripts {
+        let name = script
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
+        println!("\n== {name} (Chromium) ==");
+        let status = tools::command("node")
+            .arg(&script)
+            .env("SITE_URL", format!("http://127.0.0.1:{port}/"))
+            .status()
+            .with_context(|| format!("running {}", script.display()))?;
+        if !status.success() {
+            println!("  ({name} did not finish)");
         }
     }
     Ok(())

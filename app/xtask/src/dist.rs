@@ -70,7 +70,7 @@ pub fn run(options: &DistOptions) -> Result<()> {
     }
     let mut assets = BTreeMap::new();
     for app in App::ALL {
-        let trunk_out = trunk_build(app, &options.base)?;
+        let trunk_out = trunk_build(app, &options.base, out)?;
         // Trunk names its output index.html whatever the entry's name.
         let index = trunk_out.join("index.html");
         let index = std::fs::read_to_string(&index)
@@ -101,8 +101,13 @@ pub fn run(options: &DistOptions) -> Result<()> {
 }
 
 /// `trunk build` of one app in release mode, offline, with the pinned tools first on PATH.
-fn trunk_build(app: App, base: &str) -> Result<PathBuf> {
-    let out = repo_root().join("target/trunk-dist").join(app.name());
+/// Its output goes beside the final folder, so two builds into different folders never mix.
+fn trunk_build(app: App, base: &str, dist: &Path) -> Result<PathBuf> {
+    let name = dist.file_name().and_then(|n| n.to_str()).unwrap_or("dist");
+    let out = repo_root()
+        .join("target/trunk-dist")
+        .join(name)
+        .join(app.name());
     tools::run(
         tools::command(tools::cargo_bin().join("trunk"))
             .arg("build")
