@@ -17,6 +17,8 @@ pub struct FrontMatter {
     pub runbook: Option<RunbookMeta>,
     /// Line of `runbook:`.
     pub runbook_line: Option<usize>,
+    /// Line of `alerts:` inside `runbook:`, to point alert-name findings at it.
+    pub alerts_line: Option<usize>,
     /// Line of `description:`.
     pub description_line: Option<usize>,
 }
@@ -134,6 +136,9 @@ pub fn parse(source: &str) -> Result<Parsed<'_>, Vec<FrontMatterError>> {
                     ));
                 }
                 let end = skip_block(&lines, i + 1, close);
+                front.alerts_line = (i + 1..end)
+                    .find(|&j| lines[j].trim_start().starts_with("alerts:"))
+                    .map(|j| j + 1);
                 match parse_runbook(&lines, i + 1, end, line_no) {
                     Ok(meta) => front.runbook = Some(meta),
                     Err(mut e) => errors.append(&mut e),

@@ -20,25 +20,7 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
-/// Languages readers see named in code blocks, mapped to grammar tokens.
-/// `None`: shown as plain text on purpose.
-fn grammar_token(lang: &str) -> Option<&str> {
-    match lang {
-        "text" | "txt" | "plain" | "plaintext" | "output" | "log" => None,
-        // Query languages the docs show but no bundled grammar knows: plain, yet named, so the
-        // block's data-lang tells readers what it is.
-        "promql" | "logql" => None,
-        "sh" | "shell" | "console" | "bash" | "zsh" => Some("bash"),
-        "yml" => Some("yaml"),
-        "py" => Some("python"),
-        "props" => Some("properties"),
-        other => Some(other),
-    }
-}
-
-/// The languages the docs are expected to use; named in the error for an unknown one.
-pub const COMMON_LANGUAGES: &str =
-    "yaml, bash, python, scala, sql, json, toml, properties, dockerfile, text";
+use crate::links::{grammar_token, unknown_language};
 
 pub struct Syntect;
 
@@ -50,9 +32,27 @@ impl Syntect {
         syntaxes()
             .find_syntax_by_token(token)
             .map(Some)
-            .ok_or_else(|| {
-                format!("unknown code block language `{lang}` (known: {COMMON_LANGUAGES}, ...)")
+            .ok_or_else(|| unknown_language(lang))
+    }
+
+    /// Every token a code block's language can map to (file extensions and grammar names,
+    /// lower case, without spaces): what the previewer checks languages against.
+    pub fn tokens() -> Vec<String> {
+        let mut out: Vec<String> = syntaxes()
+            .syntaxes()
+            .iter()
+            .flat_map(|s| {
+                s.file_extensions
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::once(s.name.clone()))
             })
+            .map(|t| t.to_lowercase())
+            .filter(|t| !t.is_empty() && !t.contains(char::is_whitespace))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Whether `lang` is a language a code block may name.

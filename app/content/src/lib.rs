@@ -7,6 +7,7 @@
 pub mod front_matter;
 pub mod i18n;
 pub mod lang;
+pub mod links;
 pub mod lint;
 pub mod model;
 pub mod slug;

@@ -256,7 +256,7 @@ pub fn structure_mismatch(original: &Outline, translation: &Outline, level: Leve
 }
 
 /// YAML code blocks must parse: a reader pastes them into `helm -f`.
-#[cfg(feature = "build")]
+#[cfg(feature = "check")]
 pub fn yaml_blocks(outline: &Outline) -> Vec<Finding> {
     use serde::Deserialize as _;
     let mut findings = Vec::new();
@@ -302,6 +302,59 @@ pub fn description_length(description: &str, line: usize) -> Option<Finding> {
     })
 }
 
+/// A runbook's `alerts:` name alerts that fire: each must be one the composer's PrometheusRule
+/// emits (`known`), or readers search for an alert that never arrives.
+pub fn alert_names(front: &crate::front_matter::FrontMatter, known: &[&str]) -> Vec<Finding> {
+    let Some(runbook) = &front.runbook else {
+        return Vec::new();
+    };
+    let line = front.alerts_line.or(front.runbook_line).unwrap_or(1);
+    runbook
+        .alerts
+        .iter()
+        .filter(|a| !known.contains(&a.as_str()))
+        .map(|a| {
+            let near = closest(a, known)
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            Finding::error(
+                line,
+                format!("alert `{a}` is not one the composer's alert rules define{near}"),
+            )
+        })
+        .collect()
+}
+
+/// The known name nearest to `name` when it is plausibly a typo (edit distance up to 3).
+fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let distance = |a: &str, b: &str| -> usize {
+        let a: Vec<char> = a.to_lowercase().chars().collect();
+        let b: Vec<char> = b.to_lowercase().chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != cb);
+                cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    };
+    known
+        .iter()
+        .map(|k| (distance(name, k), *k))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// The alert names the composer's PrometheusRule defines.
+#[cfg(feature = "check")]
+pub fn composer_alerts() -> Vec<&'static str> {
+    composer::alert_catalog().iter().map(|a| a.name).collect()
+}
+
 /// Rules on a parsed front matter that depend on where the page lives.
 pub fn front_matter_rules(
     lang: Lang,
@@ -324,6 +377,8 @@ pub fn front_matter_rules(
         &front.description,
         front.description_line.unwrap_or(1),
     ));
+    #[cfg(feature = "check")]
+    findings.extend(alert_names(front, &composer_alerts()));
     if lang == Lang::En && front.translated_from.is_some() {
         findings.push(Finding::error(
             front.translated_from_line.unwrap_or(1),
@@ -341,7 +396,7 @@ pub fn check_page(lang: Lang, route_path: &str, outline: &Outline) -> Vec<Findin
     }
     findings.extend(code_block_languages(outline));
     findings.extend(shell_prompts(outline));
-    #[cfg(feature = "build")]
+    #[cfg(feature = "check")]
     findings.extend(yaml_blocks(outline));
     findings.sort_by_key(|f| f.line);
     findings
@@ -404,6 +459,33 @@ mod tests {
         assert!(
             f[0].message.contains("Симптомы") || f.iter().any(|f| f.message.contains("Симптомы"))
         );
+    }
+
+    #[test]
+    fn runbook_alerts_must_be_known_and_typos_get_a_suggestion() {
+        let text = "---\ntitle: t\ndescription: d\nrunbook:\n  severity: critical\n  components: [executor]\n  alerts: [SparkExecutorOOMKiled, NoSuchThing, SparkPodsEvicted]\n  time_to_mitigate: 15m\n---\n";
+        let front = crate::front_matter::parse(text).expect("parses").front;
+        let known = ["SparkExecutorOOMKilled", "SparkPodsEvicted"];
+        let f = alert_names(&front, &known);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|f| f.line == 7 && f.level == Level::Error));
+        assert!(
+            f[0].message
+                .contains("did you mean `SparkExecutorOOMKilled`")
+        );
+        assert!(!f[1].message.contains("did you mean"));
+        // Good: every name known; a page without a runbook block has nothing to check.
+        let good = text.replace("SparkExecutorOOMKiled, NoSuchThing, ", "");
+        let front = crate::front_matter::parse(&good).expect("parses").front;
+        assert!(alert_names(&front, &known).is_empty());
+        assert!(alert_names(&Default::default(), &known).is_empty());
+    }
+
+    #[cfg(feature = "check")]
+    #[test]
+    fn the_composer_catalogue_is_what_pages_are_checked_against() {
+        let known = composer_alerts();
+        assert!(known.contains(&"SparkExecutorOOMKilled"), "{known:?}");
     }
 
     #[test]
@@ -483,7 +565,7 @@ mod tests {
         assert!(f[0].message.contains("3 h2/h3 headings, this page 2"));
     }
 
-    #[cfg(feature = "build")]
+    #[cfg(feature = "check")]
     #[test]
     fn yaml_blocks_that_do_not_parse_are_errors_on_the_right_line() {
         let o = Outline {

@@ -182,39 +182,87 @@ pub fn check_text(
     links: &dyn LinkResolver,
     code: &dyn Highlighter,
 ) -> Vec<crate::lint::Finding> {
+    check_and_render(lang, rel_path, text, links, code).findings
+}
+
+/// [`check_text`]'s findings together with the page it rendered on the way, for the previewer:
+/// one pass per keystroke, and exactly the findings `check-content` prints.
+pub struct Checked {
+    pub front: Option<crate::front_matter::FrontMatter>,
+    /// The body as rendered. When the front matter does not parse there are no markdown
+    /// findings (as in `check_text`), but the text after a `---` block is still shown.
+    pub rendered: Rendered,
+    pub findings: Vec<crate::lint::Finding>,
+}
+
+pub fn check_and_render(
+    lang: Lang,
+    rel_path: &str,
+    text: &str,
+    links: &dyn LinkResolver,
+    code: &dyn Highlighter,
+) -> Checked {
     use crate::lint::{self, Finding};
+    let page_dir = rel_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let render_body = |body: &str, first_line: usize| {
+        render(
+            body,
+            &RenderOptions {
+                lang,
+                page_dir,
+                links,
+                code,
+                first_line,
+            },
+        )
+    };
     let parsed = match crate::front_matter::parse(text) {
         Ok(p) => p,
         Err(errors) => {
-            return errors
-                .into_iter()
-                .map(|e| Finding::error(e.line, e.message))
-                .collect();
+            let (body, first_line) = body_after_front_block(text);
+            return Checked {
+                front: None,
+                rendered: render_body(body, first_line),
+                findings: errors
+                    .into_iter()
+                    .map(|e| Finding::error(e.line, e.message))
+                    .collect(),
+            };
         }
     };
     let route = crate::summary::route_path_for_file(rel_path).unwrap_or_default();
     let route_path = route.as_str();
     let mut findings = lint::front_matter_rules(lang, route_path, &parsed.front);
-    let page_dir = rel_path.rsplit_once('/').map_or("", |(d, _)| d);
-    let rendered = render(
-        parsed.body,
-        &RenderOptions {
-            lang,
-            page_dir,
-            links,
-            code,
-            first_line: parsed.body_line,
-        },
-    );
+    let rendered = render_body(parsed.body, parsed.body_line);
     findings.extend(
         rendered
             .problems
-            .into_iter()
-            .map(|p| Finding::error(p.line, p.message)),
+            .iter()
+            .map(|p| Finding::error(p.line, p.message.clone())),
     );
     findings.extend(lint::check_page(lang, route_path, &rendered.outline));
     findings.sort_by_key(|f| f.line);
-    findings
+    Checked {
+        front: Some(parsed.front),
+        rendered,
+        findings,
+    }
+}
+
+/// Best effort for a file whose front matter has errors: the text after a closed `---` block,
+/// else all of it; with the line the body starts on.
+fn body_after_front_block(text: &str) -> (&str, usize) {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i == 0 && line.trim_end() != "---" {
+            break;
+        }
+        offset += line.len();
+        if i > 0 && line.trim_end() == "---" {
+            return (&text[offset..], i + 2);
+        }
+    }
+    (text, 1)
 }
 
 /// Byte offset → line number.
@@ -1471,6 +1519,26 @@ mod tests {
         // A runbook section's own index is not a runbook; its links resolve from runbooks/.
         let index = "---\ntitle: Runbooks\ndescription: d\n---\n\n[s](../guides/sizing.md)\n";
         assert!(check_text(Lang::En, "runbooks/index.md", index, &Pages, &PlainCode).is_empty());
+    }
+
+    #[test]
+    fn check_and_render_renders_once_and_still_shows_a_page_with_bad_front_matter() {
+        let text = "---\ntitle: t\n---\n\n## Body\n";
+        let c = check_and_render(Lang::En, "x.md", text, &Pages, &PlainCode);
+        assert!(c.front.is_none());
+        assert_eq!(
+            c.findings,
+            check_text(Lang::En, "x.md", text, &Pages, &PlainCode)
+        );
+        assert!(
+            c.rendered.html.contains("<h2 id=\"body\">"),
+            "{}",
+            c.rendered.html
+        );
+        assert_eq!(c.rendered.outline.headings[0].line, 5);
+        let plain = check_and_render(Lang::En, "x.md", "## A\n", &Pages, &PlainCode);
+        assert!(plain.rendered.html.contains("<h2 id=\"a\">"));
+        assert_eq!(body_after_front_block("---\nopen"), ("---\nopen", 1));
     }
 
     #[test]
