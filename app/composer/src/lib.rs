@@ -7,6 +7,9 @@ pub mod alerts;
 pub mod bundle;
 pub mod choices;
 pub mod diag;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod docs;
+pub mod explore;
 pub mod link;
 pub mod model;
 pub mod preset;

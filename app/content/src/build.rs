@@ -30,6 +30,21 @@ pub struct BuildOptions {
     pub base: String,
     /// Read last-updated dates from git (off in tests: dates change with every commit).
     pub git_dates: bool,
+    /// Pages produced from data rather than written by hand (the preset pages). They go through
+    /// the same pipeline as files: checked, rendered, and listed in SUMMARY.md like any page.
+    pub generated: Vec<GeneratedPage>,
+}
+
+/// One page produced by code: its markdown as if it were the file `content/<lang>/<path>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedPage {
+    pub lang: Lang,
+    /// Relative to the language folder, like a file: "presets/minimal-local.md".
+    pub path: String,
+    /// The repo-relative file a reader should edit to change the page (`Page::source`).
+    pub source: String,
+    /// Front matter and body, exactly as a hand-written page.
+    pub markdown: String,
 }
 
 /// Every error found in the tree; `Display` prints one `file:line: message` per line.
@@ -178,6 +193,8 @@ struct Source {
     /// Relative to the language folder: "guides/sizing.md".
     rel: String,
     text: String,
+    /// For a generated page, the data file it comes from (shown as `Page::source`).
+    generated_from: Option<String>,
     /// `None` when the front matter has errors (reported already).
     front: Option<FrontMatter>,
     body_start: usize,
@@ -248,9 +265,6 @@ impl Builder<'_> {
                 if rel == "SUMMARY.md" || !rel.ends_with(".md") {
                     continue;
                 }
-                let Some(route) = summary::route_path_for_file(&rel) else {
-                    continue;
-                };
                 let text = match std::fs::read_to_string(&path) {
                     Ok(t) => t,
                     Err(e) => {
@@ -258,54 +272,89 @@ impl Builder<'_> {
                         continue;
                     }
                 };
-                if let Some(&other) = self.index.get(&(lang, route.clone())) {
-                    let other_file = self.sources[other].file.clone();
-                    self.error(
-                        &file,
-                        1,
-                        format!(
-                            "this page and {other_file} both want the route `/{}/{route}/`",
-                            lang.code()
-                        ),
-                    );
-                    continue;
-                }
-                let (front, body_start, body_line) = match front_matter::parse(&text) {
-                    Ok(parsed) => {
-                        let start = text.len() - parsed.body.len();
-                        (Some(parsed.front), start, parsed.body_line)
-                    }
-                    Err(errors) => {
-                        for e in errors {
-                            self.error(&file, e.line, e.message);
-                        }
-                        (None, text.len(), 1)
-                    }
-                };
-                if let Some(front) = &front {
-                    for f in lint::front_matter_rules(lang, &route, front) {
-                        self.diag(&file, f.line, f.level, f.message);
-                    }
-                }
-                let outline = if front.is_some() {
-                    markdown::outline(text.get(body_start..).unwrap_or(""), body_line)
-                } else {
-                    Outline::default()
-                };
-                self.index.insert((lang, route.clone()), self.sources.len());
-                self.sources.push(Source {
+                self.add_source(lang, file, rel, text, None);
+            }
+            for g in self.opts.generated.iter().filter(|g| g.lang == lang) {
+                let file = format!(
+                    "{}/{}/{} (generated from {})",
+                    self.rel(&self.opts.content_dir),
+                    lang.code(),
+                    g.path,
+                    g.source
+                );
+                self.add_source(
                     lang,
-                    route,
                     file,
-                    rel,
-                    text,
-                    front,
-                    body_start,
-                    body_line,
-                    outline,
-                });
+                    g.path.clone(),
+                    g.markdown.clone(),
+                    Some(g.source.clone()),
+                );
             }
         }
+    }
+
+    /// Parse one page (a file or a generated page) and register its route.
+    fn add_source(
+        &mut self,
+        lang: Lang,
+        file: String,
+        rel: String,
+        text: String,
+        generated_from: Option<String>,
+    ) {
+        let Some(route) = summary::route_path_for_file(&rel) else {
+            if generated_from.is_some() {
+                self.error(&file, 1, format!("`{rel}` is not a page path"));
+            }
+            return;
+        };
+        if let Some(&other) = self.index.get(&(lang, route.clone())) {
+            let other_file = self.sources[other].file.clone();
+            self.error(
+                &file,
+                1,
+                format!(
+                    "this page and {other_file} both want the route `/{}/{route}/`",
+                    lang.code()
+                ),
+            );
+            return;
+        }
+        let (front, body_start, body_line) = match front_matter::parse(&text) {
+            Ok(parsed) => {
+                let start = text.len() - parsed.body.len();
+                (Some(parsed.front), start, parsed.body_line)
+            }
+            Err(errors) => {
+                for e in errors {
+                    self.error(&file, e.line, e.message);
+                }
+                (None, text.len(), 1)
+            }
+        };
+        if let Some(front) = &front {
+            for f in lint::front_matter_rules(lang, &route, front) {
+                self.diag(&file, f.line, f.level, f.message);
+            }
+        }
+        let outline = if front.is_some() {
+            markdown::outline(text.get(body_start..).unwrap_or(""), body_line)
+        } else {
+            Outline::default()
+        };
+        self.index.insert((lang, route.clone()), self.sources.len());
+        self.sources.push(Source {
+            lang,
+            route,
+            file,
+            rel,
+            text,
+            generated_from,
+            front,
+            body_start,
+            body_line,
+            outline,
+        });
     }
 
     fn summary(&mut self, lang: Lang) -> Option<Summary> {
@@ -387,6 +436,9 @@ impl Builder<'_> {
         for src in &self.sources {
             let state = if src.lang == Lang::En {
                 Translation::Original
+            } else if src.generated_from.is_some() {
+                // Both languages come from the same data in one run: never behind the English.
+                Translation::Current
             } else {
                 let english = self
                     .index
@@ -569,7 +621,10 @@ impl Builder<'_> {
             pages.push(Page {
                 lang,
                 path: route,
-                source: src.file.clone(),
+                source: src
+                    .generated_from
+                    .clone()
+                    .unwrap_or_else(|| src.file.clone()),
                 title: front.title.clone(),
                 description: front.description.clone(),
                 runbook: front.runbook.clone(),
@@ -766,6 +821,7 @@ mod tests {
                 repo_root: self.0.clone(),
                 base: base.into(),
                 git_dates: false,
+                generated: Vec::new(),
             }
         }
 
@@ -1211,6 +1267,101 @@ mod tests {
             "{errors:#?}"
         );
         assert!(!has(&errors, "SUMMARY.md is missing"), "{errors:#?}");
+    }
+
+    fn generated(lang: Lang, path: &str, body: &str) -> GeneratedPage {
+        GeneratedPage {
+            lang,
+            path: path.into(),
+            source: "presets/demo.yaml".into(),
+            markdown: format!(
+                "---\ntitle: Demo {}\ndescription: A page made from data.\n---\n\n{body}\n",
+                lang.code()
+            ),
+        }
+    }
+
+    fn with_generated(tree: &Tree, pages: Vec<GeneratedPage>) -> Result<Site, Vec<String>> {
+        let mut opts = tree.opts("/");
+        opts.generated = pages;
+        compile_site(&opts).map_err(|e| e.errors.iter().map(ToString::to_string).collect())
+    }
+
+    fn list_demo(tree: &Tree) {
+        for (lang, section) in [("en", "## Guides"), ("ru", "## Руководства")] {
+            tree.edit(
+                &format!("content/{lang}/SUMMARY.md"),
+                section,
+                &format!("## Demo\n- [Demo](presets/demo.md)\n\n{section}"),
+            );
+        }
+    }
+
+    #[test]
+    fn generated_pages_go_through_the_same_pipeline() {
+        let tree = Tree::fixture();
+        list_demo(&tree);
+        let body = "## Sizing\n\nSee [sizing](../guides/sizing.md).\n\n```bash\nkubectl -n <namespace> get pods\n```";
+        let site = with_generated(
+            &tree,
+            vec![
+                generated(Lang::En, "presets/demo.md", body),
+                generated(Lang::Ru, "presets/demo.md", body),
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e:#?}"));
+        for l in &site.langs {
+            let page = l
+                .pages
+                .iter()
+                .find(|p| p.path == "presets/demo")
+                .expect("the generated page is served");
+            assert_eq!(page.source, "presets/demo.yaml");
+            assert!(
+                page.html
+                    .contains(&format!("href=\"/{}/guides/sizing/\"", l.lang.code())),
+                "{}",
+                page.html
+            );
+            assert!(page.html.contains("data-ph=\"namespace\""), "{}", page.html);
+            let expected = match l.lang {
+                Lang::En => Translation::Original,
+                Lang::Ru => Translation::Current,
+            };
+            assert_eq!(page.translation, expected);
+            assert_eq!(l.nav[1].title, "Demo");
+        }
+    }
+
+    #[test]
+    fn generated_pages_are_checked_like_files() {
+        let tree = Tree::fixture();
+        // Not listed in SUMMARY.md, a broken link, and a route a file already has.
+        let errors = with_generated(
+            &tree,
+            vec![
+                generated(Lang::En, "presets/demo.md", "See [nothing](../gone.md)."),
+                generated(Lang::En, "guides/sizing.md", "Twice."),
+            ],
+        )
+        .err()
+        .unwrap_or_default();
+        let file = "content/en/presets/demo.md (generated from presets/demo.yaml)";
+        assert!(
+            has(&errors, &format!("{file}:1: this page is not listed in")),
+            "{errors:#?}"
+        );
+        assert!(
+            has(&errors, &format!("{file}:6: broken link `../gone.md`")),
+            "{errors:#?}"
+        );
+        assert!(
+            has(
+                &errors,
+                "content/en/guides/sizing.md (generated from presets/demo.yaml):1: this page and content/en/guides/sizing.md both want the route"
+            ),
+            "{errors:#?}"
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub use lang::Lang;
 pub use model::*;
 
 #[cfg(feature = "build")]
-pub use build::{BuildErrors, BuildOptions, check_site, compile_site, translation_hash};
+pub use build::{
+    BuildErrors, BuildOptions, GeneratedPage, check_site, compile_site, translation_hash,
+};
 #[cfg(feature = "markdown")]
 pub use markdown::markdown_options;

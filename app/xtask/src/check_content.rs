@@ -29,6 +29,7 @@ pub fn run(args: &[String]) -> Result<()> {
         repo_root: root.clone(),
         base: "/".into(),
         git_dates: false,
+        generated: crate::dist::generated_pages(),
     };
     let (site, all) = check_site(&opts);
 

@@ -5,7 +5,7 @@ use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 
 use crate::prerender::{self, App, Build};
-use crate::{compress, repo_root, site_config, tools};
+use crate::{compress, offline, repo_root, site_config, tools};
 use std::collections::BTreeMap;
 
 pub struct DistOptions {
@@ -45,6 +45,7 @@ pub fn compile_content(base: &str, git_dates: bool) -> Result<content::Site> {
         repo_root: root.clone(),
         base: base.to_string(),
         git_dates,
+        generated: generated_pages(),
     };
     match content::compile_site(&options) {
         Ok(site) => {
@@ -58,6 +59,21 @@ pub fn compile_content(base: &str, git_dates: bool) -> Result<content::Site> {
         }
         Err(errors) => bail!("the content does not build:\n{errors}"),
     }
+}
+
+/// The pages made from data (the preset pages), for every build and check of the content.
+pub fn generated_pages() -> Vec<content::GeneratedPage> {
+    composer::docs::pages()
+        .into_iter()
+        .filter_map(|p| {
+            Some(content::GeneratedPage {
+                lang: content::Lang::from_code(p.lang_code())?,
+                path: p.path,
+                source: p.source,
+                markdown: p.markdown,
+            })
+        })
+        .collect()
 }
 
 pub fn run(options: &DistOptions) -> Result<()> {
@@ -75,7 +91,7 @@ pub fn run(options: &DistOptions) -> Result<()> {
         let index = trunk_out.join("index.html");
         let index = std::fs::read_to_string(&index)
             .with_context(|| format!("trunk wrote no {}", index.display()))?;
-        assets.insert(app, prerender::trunk_assets(&index)?);
+        assets.insert(app, prerender::trunk_assets(&index, app, &options.base)?);
         copy_tree(&trunk_out, out, &|p| {
             p.extension().is_some_and(|e| e == "html")
         })?;
@@ -90,9 +106,14 @@ pub fn run(options: &DistOptions) -> Result<()> {
         assets,
     };
     let pages = prerender::write_all(&build, out)?;
+    write_link_index(&site, &options.base, out)?;
+    let cached = offline::write_service_worker(out, &options.base)?;
+    let archive = offline::write_archive(out, &options.base)?;
     let compressed = compress::precompress(out)?;
     println!(
-        "dist: {pages} pages, {compressed} files precompressed, base {} -> {} ({:.1}s)",
+        "dist: {pages} pages, {cached} files in the offline cache, archive {:.1} MB, {compressed} files \
+         precompressed, base {} -> {} ({:.1}s)",
+        archive as f64 / 1_048_576.0,
         options.base,
         out.display(),
         started.elapsed().as_secs_f32()
@@ -117,6 +138,31 @@ fn trunk_build(app: App, base: &str, dist: &Path) -> Result<PathBuf> {
     )
     .context("trunk build failed (run `cargo xtask setup` if a tool is missing)")?;
     Ok(out)
+}
+
+/// `link-index.txt`: routes, anchors, public files and code languages, for the previewer's
+/// link and language checks (content::links).
+fn write_link_index(site: &content::Site, base: &str, out: &Path) -> Result<()> {
+    fn public_files(dir: &Path, prefix: &str, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{prefix}/{name}");
+            if entry.path().is_dir() {
+                public_files(&entry.path(), &path, found);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    let mut public = Vec::new();
+    public_files(&repo_root().join("public"), "", &mut public);
+    let index = content::links::LinkIndex::from_site(
+        site,
+        base,
+        public,
+        content::highlight::Syntect::tokens(),
+    );
+    std::fs::write(out.join("link-index.txt"), index.to_text()).context("writing link-index.txt")
 }
 
 fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()> {
