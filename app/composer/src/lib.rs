@@ -7,7 +7,8 @@ pub mod alerts;
 pub mod bundle;
 pub mod choices;
 pub mod diag;
-pub mod explore;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod docs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod docs;
 pub mod explore;

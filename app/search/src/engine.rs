@@ -421,6 +421,22 @@ impl Index {
                     add(&mut best, list, if i == 0 { 1.0 } else { 0.9 });
                 }
             }
+            if whole_found {
+                // The identifier's parts in a heading (`Memory overhead` for `memoryOverhead`)
+                // add to the documents that have the whole.
+                for part in &word.parts {
+                    if let Some(list) = self.postings(part) {
+                        let idf = (1.0 + n_docs / list.len() as f32).ln();
+                        for &(doc, w) in list {
+                            if w & (W_HEADING | W_TITLE) != 0 {
+                                if let Some(e) = best.get_mut(&doc) {
+                                    *e += 0.3 * term_score(w & !7) * idf;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if !whole_found && !word.parts.is_empty() {
                 // An identifier that is not indexed whole: all its parts must be there.
                 let lists: Vec<_> = word.parts.iter().map(|p| self.postings(p)).collect();
@@ -525,6 +541,19 @@ impl Index {
                 factor *= 2.0;
             } else if multi && folded_text.contains(&query.phrase) {
                 factor *= 1.5;
+            }
+            // A title or heading that is exactly the query: the page about it.
+            if fold(&hit.title) == query.phrase || fold(&hit.heading) == query.phrase {
+                factor *= 1.3;
+            }
+            // The share of the title's words that match: a short title about the query wins.
+            let title_words = token::words(&hit.title);
+            if !title_words.is_empty() {
+                let matched = title_words
+                    .iter()
+                    .filter(|w| matcher.matches(w.text))
+                    .count();
+                factor *= 1.0 + 0.3 * matched as f32 / title_words.len() as f32;
             }
             let exact = query
                 .words
