@@ -9,8 +9,6 @@ pub mod choices;
 pub mod diag;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod docs;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod docs;
 pub mod explore;
 pub mod link;
 pub mod model;
