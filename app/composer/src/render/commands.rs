@@ -157,7 +157,7 @@ pub fn readme(
         ));
     }
     s.push_str(&format!(
-        "\nExecutor Pod memory = {} heap + {} overhead (factor {}, at least 384Mi) + {} PySpark.\n",
+        "\nExecutor Pod memory = {} heap + {} overhead (factor {}, at least 384Mi) + {} PySpark memory.\n",
         k8s(v.executor.memory_mib),
         k8s(v.executor.overhead_mib),
         crate::quantity::factor_text(v.overhead_milli),

@@ -40,8 +40,6 @@ pub fn check(v: &ValidConfig, out: &mut Out) {
     for (on, name) in [
         (c.components.airflow, "Airflow"),
         (c.components.mlflow, "MLflow"),
-        (c.components.celeborn, "Celeborn"),
-        (c.components.operator, "Spark Operator"),
     ] {
         if on {
             out.push(Code::NotInChart, "components")
