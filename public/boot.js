@@ -14,6 +14,13 @@
   var stored = read("lang");
   var preferred = stored === "en" || stored === "ru" ? stored
     : /^ru\b/i.test(navigator.language || "") ? "ru" : "en";
+  // The service worker makes every page, search and the composer work offline after one visit.
+  // It registers after load, so it never competes with the page itself.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(base + "sw.js", { scope: base }).catch(function () {});
+    });
+  }
   if (page === "root") {
     window.location.replace(base + preferred + "/");
   } else if (page === "not-found") {

@@ -19,7 +19,9 @@ export async function launch() {
 
 /** A page that records console errors and page errors into `page.problems`. */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // The service worker precaches the whole site on every fresh profile; only the offline
+  // suite wants that.
+  const context = await browser.newContext({ serviceWorkers: "block", ...options });
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (msg) => {

@@ -50,6 +50,12 @@ pub struct Ui {
     pub preview_title: &'static str,
     pub preview_description: &'static str,
     pub preview_nojs: &'static str,
+    pub crash_title: &'static str,
+    pub crash_text: &'static str,
+    pub crash_reload: &'static str,
+    pub offline_copy: &'static str,
+    pub print_runbooks: &'static str,
+    pub print_runbooks_title: &'static str,
 }
 
 pub const EN: Ui = Ui {
@@ -99,6 +105,12 @@ pub const EN: Ui = Ui {
     preview_title: "Runbook previewer",
     preview_description: "Write or paste a page and see it exactly as readers will, with the runbook template and links checked as you type.",
     preview_nojs: "The previewer runs in your browser and needs JavaScript. The same checks run from the command line: cargo xtask check-content PATH",
+    crash_title: "Something went wrong on this page",
+    crash_text: "The page's script stopped after an internal error. Your work is saved in this browser: reload the page to continue where you left off.",
+    crash_reload: "Reload the page",
+    offline_copy: "Offline copy of the site (zip)",
+    print_runbooks: "Print all runbooks",
+    print_runbooks_title: "All runbooks",
 };
 
 pub const RU: Ui = Ui {
@@ -148,6 +160,12 @@ pub const RU: Ui = Ui {
     preview_title: "Предпросмотр ранбуков",
     preview_description: "Напишите или вставьте страницу и посмотрите, как её увидят читатели: шаблон ранбука и ссылки проверяются прямо при наборе.",
     preview_nojs: "Предпросмотр работает в браузере, и ему нужен JavaScript. Те же проверки запускаются из командной строки: cargo xtask check-content PATH",
+    crash_title: "На странице что-то сломалось",
+    crash_text: "Скрипт страницы остановился из-за внутренней ошибки. Ваша работа сохранена в браузере — перезагрузите страницу, и всё останется на месте.",
+    crash_reload: "Перезагрузить страницу",
+    offline_copy: "Офлайн-копия сайта (zip)",
+    print_runbooks: "Распечатать все ранбуки",
+    print_runbooks_title: "Все ранбуки",
 };
 
 /// The interface text of a language.

@@ -5,6 +5,7 @@
 //! - `composer` (src/bin/composer.rs, feature `composer`): the preset composer;
 //! - `preview` (src/bin/preview.rs, feature `preview`): the runbook previewer.
 
+pub mod crash;
 pub mod dom;
 pub mod enhance;
 

@@ -10,12 +10,24 @@ use crate::{compress, repo_root, serve, setup, tools};
 
 const LIGHTHOUSE: &str = "lighthouse@12.2.3";
 
-/// Routes whose first load is measured: the language chooser, and a docs page in each language.
-pub const ROUTES: &[(&str, &str)] = &[
-    ("/", "language chooser"),
-    ("/en/guides/sizing/", "docs page (en)"),
-    ("/ru/guides/sizing/", "docs page (ru)"),
-    ("/en/runbooks/executor-oomkilled/", "runbook (en)"),
+/// Routes whose first load is measured, with the brotli budget for everything that load
+/// fetches (HTML, CSS, JS, WASM). `cargo xtask test` fails when a build goes over a budget.
+pub const ROUTES: &[(&str, &str, usize)] = &[
+    ("/", "language chooser", 150 * 1024),
+    ("/en/guides/sizing/", "docs page (en)", 150 * 1024),
+    ("/ru/guides/sizing/", "docs page (ru)", 150 * 1024),
+    (
+        "/en/runbooks/executor-oomkilled/",
+        "runbook (en)",
+        150 * 1024,
+    ),
+    (
+        "/ru/runbooks/executor-oomkilled/",
+        "runbook (ru)",
+        150 * 1024,
+    ),
+    ("/en/composer/", "composer (en)", 250 * 1024),
+    ("/ru/preview/", "previewer (ru)", 250 * 1024),
 ];
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -28,9 +40,9 @@ pub fn run(args: &[String]) -> Result<()> {
     })?;
 
     println!("\n== first-load bytes (HTML + every asset it loads before interaction) ==");
-    for (route, label) in ROUTES {
+    for (route, label, budget) in ROUTES {
         let load = first_load(&out, route)?;
-        print_load(label, route, &load);
+        print_load(label, route, &load, *budget);
     }
 
     content_figures()?;
@@ -40,7 +52,7 @@ pub fn run(args: &[String]) -> Result<()> {
     browser_figures(server.port)?;
     if !skip_lighthouse {
         println!("\n== Lighthouse 12.2.3, mobile preset, Debian Chromium ==");
-        for (route, label) in ROUTES.iter().skip(1) {
+        for (route, label, _) in ROUTES.iter().skip(1) {
             let url = format!("http://127.0.0.1:{}{}", server.port, route);
             match lighthouse(&url) {
                 Ok(scores) => println!("  {label:<22} {scores}"),
@@ -113,7 +125,7 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn print_load(label: &str, route: &str, load: &BTreeMap<String, Size>) {
+fn print_load(label: &str, route: &str, load: &BTreeMap<String, Size>, budget: usize) {
     println!("  {label} {route}");
     let mut total = Size::default();
     for (kind, size) in load {
@@ -126,11 +138,12 @@ fn print_load(label: &str, route: &str, load: &BTreeMap<String, Size>) {
         total += *size;
     }
     println!(
-        "    {:<6} raw {:>10}  gzip {:>10}  brotli {:>10}",
+        "    {:<6} raw {:>10}  gzip {:>10}  brotli {:>10}  (budget {})",
         "total",
         kb(total.raw),
         kb(total.gzip),
-        kb(total.brotli)
+        kb(total.brotli),
+        kb(budget)
     );
 }
 
@@ -304,4 +317,31 @@ fn tempdir(name: &str) -> Result<PathBuf> {
     let dir = std::env::temp_dir().join(format!("spark-k8s-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
+}
+
+/// Every route within its first-load budget, or an error naming each breach with its figure.
+pub fn check_budgets(dist: &Path) -> Result<()> {
+    let mut breaches = Vec::new();
+    for (route, label, budget) in ROUTES {
+        let total: usize = first_load(dist, route)?.values().map(|s| s.brotli).sum();
+        let verdict = if total > *budget { "OVER BUDGET" } else { "ok" };
+        println!(
+            "budget: {label:<18} {route:<36} {:>9} of {:>9} brotli  {verdict}",
+            kb(total),
+            kb(*budget)
+        );
+        if total > *budget {
+            breaches.push(format!(
+                "{label} ({route}): {} brotli, budget {}",
+                kb(total),
+                kb(*budget)
+            ));
+        }
+    }
+    anyhow::ensure!(
+        breaches.is_empty(),
+        "first-load budgets exceeded:\n  {}",
+        breaches.join("\n  ")
+    );
+    Ok(())
 }

@@ -5,6 +5,8 @@ mod check_content;
 mod compose;
 mod compress;
 mod dist;
+mod search_index;
+mod offline;
 mod prerender;
 mod serve;
 mod setup;

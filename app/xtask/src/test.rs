@@ -71,5 +71,6 @@ fn browser() -> Result<()> {
     if !status.success() {
         bail!("browser tests failed");
     }
-    Ok(())
+    // Bytes are deterministic, so budgets are enforced here, unlike timings.
+    crate::bench::check_budgets(&at_root)
 }

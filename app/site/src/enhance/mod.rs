@@ -10,6 +10,7 @@ mod toc;
 /// Attach behaviour to the prerendered page. Each part checks for its markup and does nothing
 /// where the page has none.
 pub fn page() {
+    crate::crash::install();
     let lang = crate::dom::page_lang();
     theme::mount(lang);
     copy_buttons::enable(lang);

@@ -49,12 +49,12 @@ pub struct Build<'a> {
     pub origin: String,
     pub repo_url: String,
     /// Per app, the `<head>` tags trunk emitted: stylesheets, module preloads and the WASM loader.
-    pub assets: BTreeMap<App, String>,
+    pub assets: BTreeMap<App, AppAssets>,
 }
 
 impl Build<'_> {
     fn assets(&self, app: App) -> &str {
-        self.assets.get(&app).map(String::as_str).unwrap_or("")
+        self.assets.get(&app).map(|a| a.tags.as_str()).unwrap_or("")
     }
 
     fn absolute(&self, route: &str) -> String {
@@ -72,6 +72,11 @@ pub fn write_all(build: &Build<'_>, dist: &Path) -> Result<usize> {
             written += 1;
         }
     }
+    for lang_site in &build.site.langs {
+        let route = route("/", lang_site.lang, "runbooks/print");
+        write(dist, &route, &shell::runbooks_print(build, lang_site))?;
+        written += 1;
+    }
     for lang in Lang::ALL {
         for app in [App::Composer, App::Preview] {
             write(
@@ -81,6 +86,10 @@ pub fn write_all(build: &Build<'_>, dist: &Path) -> Result<usize> {
             )?;
             written += 1;
         }
+    }
+    for assets in build.assets.values() {
+        let (name, script) = &assets.loader;
+        std::fs::write(dist.join(name), script).with_context(|| format!("writing {name}"))?;
     }
     write(dist, "/", &shell::language_chooser(build))?;
     std::fs::write(dist.join("404.html"), shell::not_found(build)).context("writing 404.html")?;
@@ -99,21 +108,50 @@ fn write(dist: &Path, route: &str, html: &str) -> Result<()> {
     std::fs::write(&file, html).with_context(|| format!("writing {}", file.display()))
 }
 
+/// The tags one app needs in every page's head, and the loader script to write beside them.
+pub struct AppAssets {
+    /// Stylesheets and preloads, plus a `<script type="module" src>` for the loader.
+    pub tags: String,
+    /// The loader's file name under the base, and its text.
+    pub loader: (String, String),
+}
+
 /// The stylesheet, preload and loader tags trunk put into its index.html (which it may minify,
-/// dropping optional tags such as `<head>`): everything else each page writes itself.
-pub fn trunk_assets(index_html: &str) -> Result<String> {
+/// dropping optional tags such as `<head>`). Trunk's loader is an inline module script; a strict
+/// Content-Security-Policy forbids inline scripts, so it becomes a file of its own, named after
+/// its content so a new build never reuses an old name.
+pub fn trunk_assets(index_html: &str, app: App, base: &str) -> Result<AppAssets> {
     let head = index_html.split("<body").next().unwrap_or(index_html);
-    let kept: Vec<&str> = split_tags(head)
-        .into_iter()
-        .filter(|tag| {
-            let t = tag.to_ascii_lowercase();
-            t.starts_with("<link") || t.starts_with("<script")
-        })
-        .collect();
-    if !kept.iter().any(|t| t.contains("<script")) {
-        bail!("trunk's index.html has no loader script");
+    let mut tags = String::new();
+    let mut loader = None;
+    for tag in split_tags(head) {
+        let lower = tag.to_ascii_lowercase();
+        if lower.starts_with("<script") {
+            let body_start = tag.find('>').map(|i| i + 1).unwrap_or(tag.len());
+            let body_end = lower.rfind("</script>").unwrap_or(tag.len());
+            loader = Some(tag[body_start..body_end].trim().to_string());
+        } else if lower.starts_with("<link") {
+            tags.push_str(tag);
+        }
     }
-    Ok(kept.join(""))
+    let Some(script) = loader else {
+        bail!("trunk's index.html has no loader script");
+    };
+    let name = format!("{}-loader-{:016x}.js", app.name(), fnv1a(script.as_bytes()));
+    tags.push_str(&format!(
+        r#"<script type="module" src="{base}{name}"></script>"#
+    ));
+    Ok(AppAssets {
+        tags,
+        loader: (name, script),
+    })
+}
+
+/// A stable 64-bit content hash for file names (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Split head markup into elements. Trunk's head holds only void tags, `<title>`, `<script>`
@@ -153,10 +191,20 @@ mod tests {
 <link rel="stylesheet" href="/site-1.css"><link rel="modulepreload" href="/site-2.js">
 <script type="module">import init from '/site-2.js';
 init('/site-2_bg.wasm');</script></head><body></body></html>"#;
-        let assets = trunk_assets(index).unwrap();
-        assert!(assets.contains(r#"href="/site-1.css""#));
-        assert!(assets.contains("init('/site-2_bg.wasm');</script>"));
-        assert!(!assets.contains("<title>"));
-        assert!(!assets.contains("<meta"));
+        let assets = trunk_assets(index, App::Docs, "/base/").unwrap();
+        assert!(assets.tags.contains(r#"href="/site-1.css""#));
+        assert!(assets.tags.contains(r#"rel="modulepreload""#));
+        assert!(!assets.tags.contains("<title>"));
+        assert!(!assets.tags.contains("<meta"));
+        assert!(!assets.tags.contains("init("), "no inline script is left");
+        let (name, script) = &assets.loader;
+        assert!(name.starts_with("docs-loader-") && name.ends_with(".js"));
+        assert!(assets.tags.contains(&format!(
+            r#"<script type="module" src="/base/{name}"></script>"#
+        )));
+        assert_eq!(
+            script,
+            "import init from '/site-2.js';\ninit('/site-2_bg.wasm');"
+        );
     }
 }

@@ -17,6 +17,14 @@ struct Head<'a> {
     app: App,
 }
 
+/// Only our own origin, ever: scripts from files (no inline script, no eval; WASM compilation is
+/// the one exception it needs), no plugins, no third-party anything. Styles allow inline `style`
+/// attributes, which the apps set on SVG charts; style cannot run code. A host should send the
+/// same policy as a header (see the hosting page), which also covers `frame-ancestors`.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+    worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
 fn head(build: &Build<'_>, h: &Head<'_>) -> Markup {
     let ui = ui(h.lang);
     let full_title = if h.title == ui.site_name {
@@ -26,6 +34,8 @@ fn head(build: &Build<'_>, h: &Head<'_>) -> Markup {
     };
     html! {
         meta charset="utf-8";
+        meta http-equiv="Content-Security-Policy" content=(CSP);
+        meta name="referrer" content="strict-origin-when-cross-origin";
         meta name="viewport" content="width=device-width, initial-scale=1";
         title { (full_title) }
         meta name="description" content=(h.description);
@@ -112,7 +122,8 @@ fn footer(build: &Build<'_>, lang: Lang) -> Markup {
         footer.site-footer {
             p {
                 (ui.site_name) " — " (ui.tagline) ". "
-                a href=(build.repo_url) { (ui.footer_source) } " · " (ui.footer_license)
+                a href=(build.repo_url) { (ui.footer_source) } " · " (ui.footer_license) " · "
+                a href=(format!("{}{}", build.base, crate::offline::ARCHIVE)) download { (ui.offline_copy) }
             }
         }
     }
@@ -264,6 +275,9 @@ pub fn doc_page(build: &Build<'_>, site: &LangSite, page: &Page) -> String {
                             None => span { (ui.last_updated_unknown) },
                         }
                     }
+                    @if page.path.starts_with("runbooks") {
+                        a.print-link href=(route(&build.base, site.lang, "runbooks/print")) { (ui.print_runbooks) }
+                    }
                     a.edit-link href=(format!("{}/edit/main/{}", build.repo_url.trim_end_matches('/'), page.source)) { (ui.edit_page) }
                 }
                 (pager(build, site, page))
@@ -408,4 +422,63 @@ fn composer_fallback(build: &Build<'_>, lang: Lang) -> Markup {
         }
         @let _ = build;
     }
+}
+
+/// Every runbook on one page, for printing an incident binder. Heading ids are prefixed with the
+/// runbook's slug so the page's anchors stay unique.
+pub fn runbooks_print(build: &Build<'_>, site: &LangSite) -> String {
+    let ui = ui(site.lang);
+    let runbooks: Vec<&Page> = nav::reading_order(site)
+        .into_iter()
+        .filter_map(|(_, path)| site.page(path))
+        .filter(|page| page.runbook.is_some())
+        .collect();
+    let body = html! {
+        (header(build, site.lang, "runbooks/print", "runbooks"))
+        main #main .print-all tabindex="-1" {
+            h1 { (ui.print_runbooks_title) }
+            nav aria-label=(ui.toc_title) {
+                ol.print-index {
+                    @for page in &runbooks {
+                        li { a href=(format!("#{}", slug_of(page))) { (page.title) } }
+                    }
+                }
+            }
+            @for page in &runbooks {
+                @let slug = slug_of(page);
+                article.print-runbook id=(slug) {
+                    h2.print-runbook-title { (page.title) }
+                    (runbook_meta(ui, page))
+                    (PreEscaped(prefix_ids(&page.html, &slug)))
+                }
+            }
+        }
+        (footer(build, site.lang))
+    };
+    document(
+        build,
+        &Head {
+            lang: site.lang,
+            title: ui.print_runbooks_title,
+            description: ui.print_runbooks_title,
+            path: Some("runbooks/print"),
+            kind: "print",
+            app: App::Docs,
+        },
+        body,
+    )
+}
+
+fn slug_of(page: &Page) -> String {
+    page.path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&page.path)
+        .to_string()
+}
+
+/// Make a page's ids and same-page links unique inside a page holding many.
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{prefix}--"))
+        .replace("href=\"#", &format!("href=\"#{prefix}--"))
 }

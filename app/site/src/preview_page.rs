@@ -1,3 +1,0 @@
-//! The runbook previewer page (issue: previewer). Mounted into `#preview-app`.
-
-pub fn mount() {}
