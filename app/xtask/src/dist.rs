@@ -106,6 +106,7 @@ pub fn run(options: &DistOptions) -> Result<()> {
         assets,
     };
     let pages = prerender::write_all(&build, out)?;
+    crate::search_index::write(&site, &options.base, out)?;
     write_link_index(&site, &options.base, out)?;
     let cached = offline::write_service_worker(out, &options.base)?;
     let archive = offline::write_archive(out, &options.base)?;
