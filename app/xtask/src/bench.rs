@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 use crate::dist::{self, DistOptions};
 use crate::{compress, repo_root, serve, setup, tools};
 
-const LIGHTHOUSE: &str = "lighthouse@12.2.3";
-
 /// Routes whose first load is measured, with the brotli budget for everything that load
 /// fetches (HTML, CSS, JS, WASM). `cargo xtask test` fails when a build goes over a budget.
 pub const ROUTES: &[(&str, &str, usize)] = &[
@@ -51,14 +49,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let server = serve::start(&out, "/", 0)?;
     browser_figures(server.port)?;
     if !skip_lighthouse {
-        println!("\n== Lighthouse 12.2.3, mobile preset, Debian Chromium ==");
-        for (route, label, _) in ROUTES.iter().skip(1) {
-            let url = format!("http://127.0.0.1:{}{}", server.port, route);
-            match lighthouse(&url) {
-                Ok(scores) => println!("  {label:<22} {scores}"),
-                Err(err) => println!("  {label:<22} could not run: {err:#}"),
-            }
-        }
+        let rows = crate::audit::lighthouse_all(server.port)?;
+        crate::audit::record_history(&rows)?;
     }
     Ok(())
 }
@@ -237,111 +229,4 @@ fn composer_figures() {
     if !status.is_ok_and(|s| s.success()) {
         println!("  (composer bench did not run)");
     }
-}
-
-/// Lighthouse's four category scores for one URL, as "perf 100 · a11y 100 · bp 100 · seo 100".
-fn lighthouse(url: &str) -> Result<String> {
-    let dir = tools::tools_dir();
-    let bin = dir.join("node_modules/.bin/lighthouse");
-    if !bin.exists() {
-        tools::run(
-            tools::command("npm")
-                .args([
-                    "install",
-                    "--no-audit",
-                    "--no-fund",
-                    "--save-exact",
-                    "--prefix",
-                ])
-                .arg(&dir)
-                .arg(LIGHTHOUSE),
-        )?;
-    }
-    let profile = tempdir("lighthouse-profile")?;
-    let out = tools::command(&bin)
-        .arg(url)
-        .args([
-            "--output=json",
-            "--quiet",
-            "--only-categories=performance,accessibility,best-practices,seo",
-        ])
-        .arg(format!(
-            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking \
-             --disable-component-update --disable-sync --no-first-run --user-data-dir={}",
-            profile.display()
-        ))
-        .env("CHROME_PATH", "/usr/bin/chromium")
-        .output()
-        .context("starting lighthouse")?;
-    let _ = std::fs::remove_dir_all(&profile);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).with_context(|| {
-        format!(
-            "lighthouse printed no report: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })?;
-    let score = |key: &str| {
-        report["categories"][key]["score"]
-            .as_f64()
-            .map(|s| format!("{:.0}", s * 100.0))
-            .unwrap_or_else(|| "?".into())
-    };
-    let failing: Vec<String> = report["audits"]
-        .as_object()
-        .map(|audits| {
-            audits
-                .iter()
-                .filter(|(_, a)| {
-                    a["score"].as_f64().is_some_and(|s| s < 0.9)
-                        && a["scoreDisplayMode"] == "binary"
-                })
-                .map(|(id, _)| id.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(format!(
-        "perf {} · a11y {} · best practices {} · SEO {}{}",
-        score("performance"),
-        score("accessibility"),
-        score("best-practices"),
-        score("seo"),
-        if failing.is_empty() {
-            String::new()
-        } else {
-            format!("  (failing: {})", failing.join(", "))
-        }
-    ))
-}
-
-fn tempdir(name: &str) -> Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("spark-k8s-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
-}
-
-/// Every route within its first-load budget, or an error naming each breach with its figure.
-pub fn check_budgets(dist: &Path) -> Result<()> {
-    let mut breaches = Vec::new();
-    for (route, label, budget) in ROUTES {
-        let total: usize = first_load(dist, route)?.values().map(|s| s.brotli).sum();
-        let verdict = if total > *budget { "OVER BUDGET" } else { "ok" };
-        println!(
-            "budget: {label:<18} {route:<36} {:>9} of {:>9} brotli  {verdict}",
-            kb(total),
-            kb(*budget)
-        );
-        if total > *budget {
-            breaches.push(format!(
-                "{label} ({route}): {} brotli, budget {}",
-                kb(total),
-                kb(*budget)
-            ));
-        }
-    }
-    anyhow::ensure!(
-        breaches.is_empty(),
-        "first-load budgets exceeded:\n  {}",
-        breaches.join("\n  ")
-    );
-    Ok(())
 }

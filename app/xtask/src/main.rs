@@ -1,13 +1,14 @@
 //! `cargo xtask <command>`: every workflow a person repeats on this project.
 
+mod audit;
 mod bench;
 mod check_content;
 mod compose;
 mod compress;
 mod dist;
-mod search_index;
 mod offline;
 mod prerender;
+mod search_index;
 mod serve;
 mod setup;
 mod site_config;

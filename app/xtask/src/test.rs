@@ -72,5 +72,6 @@ fn browser() -> Result<()> {
         bail!("browser tests failed");
     }
     // Bytes are deterministic, so budgets are enforced here, unlike timings.
-    crate::bench::check_budgets(&at_root)
+    crate::bench::check_budgets(&at_root)?;
+    crate::audit::check(root_server.port)
 }
