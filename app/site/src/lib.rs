@@ -8,6 +8,7 @@
 pub mod crash;
 pub mod dom;
 pub mod enhance;
+pub mod search;
 
 #[cfg(feature = "composer")]
 pub mod composer_page;

@@ -17,4 +17,5 @@ pub fn page() {
     menu::enable();
     toc::follow_scrolling();
     language::remember_choice();
+    crate::search::mount(lang);
 }

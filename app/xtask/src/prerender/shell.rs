@@ -106,6 +106,9 @@ fn header(build: &Build<'_>, lang: Lang, path: &str, active: &str) -> Markup {
                 }
             }
             div.header-tools {
+                // The search button: the docs, composer and previewer apps all mount it here.
+                // Without a script there is no search; the sidebar remains.
+                div #search-slot .search-slot {}
                 a.lang-switch href=(route(&build.base, other, path)) hreflang=(other.code()) lang=(other.code())
                     data-lang-switch aria-label=(format!("{}: {}", ui.switch_language, other.native_name())) {
                     (other.native_name())
