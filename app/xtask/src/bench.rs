@@ -230,3 +230,30 @@ fn composer_figures() {
         println!("  (composer bench did not run)");
     }
 }
+
+/// Every route within its first-load budget, or an error naming each breach with its figure.
+pub fn check_budgets(dist: &Path) -> Result<()> {
+    let mut breaches = Vec::new();
+    for (route, label, budget) in ROUTES {
+        let total: usize = first_load(dist, route)?.values().map(|s| s.brotli).sum();
+        let verdict = if total > *budget { "OVER BUDGET" } else { "ok" };
+        println!(
+            "budget: {label:<18} {route:<36} {:>9} of {:>9} brotli  {verdict}",
+            kb(total),
+            kb(*budget)
+        );
+        if total > *budget {
+            breaches.push(format!(
+                "{label} ({route}): {} brotli, budget {}",
+                kb(total),
+                kb(*budget)
+            ));
+        }
+    }
+    anyhow::ensure!(
+        breaches.is_empty(),
+        "first-load budgets exceeded:\n  {}",
+        breaches.join("\n  ")
+    );
+    Ok(())
+}
