@@ -10,6 +10,7 @@
 //! spark_k8s-link-index 1
 //! base    /
 //! langs   yaml yml bash ...
+//! alerts  SparkExecutorOOMKilled SparkDriverPodPending ...
 //! public  /img/architecture.svg
 //! page    en  guides/sizing  content/en/guides/sizing.md  worked-example other-id ...
 //! ```
@@ -58,6 +59,8 @@ pub struct LinkIndex {
     public: BTreeSet<String>,
     /// Grammar tokens the build's highlighter accepts, lower case.
     tokens: BTreeSet<String>,
+    /// Alert names the composer defines (runbooks' `alerts:` are checked against them).
+    alerts: BTreeSet<String>,
 }
 
 /// Heading ids in rendered article HTML: `<h2 id="x">` ... `<h6 id="x">`.
@@ -106,12 +109,33 @@ impl LinkIndex {
                 );
             }
         }
+        #[cfg(feature = "alerts")]
+        let alerts = crate::lint::composer_alerts()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        #[cfg(not(feature = "alerts"))]
+        let alerts = BTreeSet::new();
         LinkIndex {
             base: crate::model::normalize_base(base),
             pages,
             public: public.into_iter().collect(),
             tokens: tokens.into_iter().map(|t| t.to_lowercase()).collect(),
+            alerts,
         }
+    }
+
+    /// The alert-name rule with the index's names, for a checker built without the composer
+    /// (`lint::ALERTS_BUILT_IN` false); empty otherwise, the rule having run already.
+    pub fn alert_findings(
+        &self,
+        front: &crate::front_matter::FrontMatter,
+    ) -> Vec<crate::lint::Finding> {
+        if crate::lint::ALERTS_BUILT_IN {
+            return Vec::new();
+        }
+        let known: Vec<&str> = self.alerts.iter().map(String::as_str).collect();
+        crate::lint::alert_names(front, &known)
     }
 
     pub fn page_count(&self) -> usize {
@@ -130,6 +154,8 @@ impl LinkIndex {
         out.push_str(&format!("base\t{}\n", self.base));
         let tokens: Vec<&str> = self.tokens.iter().map(String::as_str).collect();
         out.push_str(&format!("langs\t{}\n", tokens.join(" ")));
+        let alerts: Vec<&str> = self.alerts.iter().map(String::as_str).collect();
+        out.push_str(&format!("alerts\t{}\n", alerts.join(" ")));
         for p in &self.public {
             out.push_str(&format!("public\t{p}\n"));
         }
@@ -159,6 +185,9 @@ impl LinkIndex {
                 ["base", base] => index.base = crate::model::normalize_base(base),
                 ["langs", tokens] => {
                     index.tokens = tokens.split_whitespace().map(str::to_string).collect()
+                }
+                ["alerts", names] => {
+                    index.alerts = names.split_whitespace().map(str::to_string).collect()
                 }
                 ["public", path] => {
                     index.public.insert(path.to_string());
@@ -268,6 +297,7 @@ mod tests {
         );
         index.public.insert("/img/architecture.svg".into());
         index.tokens = ["yaml", "bash", "python"].map(String::from).into();
+        index.alerts = ["SparkExecutorOOMKilled".to_string()].into();
         index
     }
 
@@ -338,6 +368,17 @@ mod tests {
         );
         let lines: Vec<usize> = f.iter().map(|f| f.line).collect();
         assert_eq!(lines, vec![8, 8, 8, 10], "{f:#?}");
+    }
+
+    #[test]
+    fn alert_names_come_from_the_index_when_not_built_in() {
+        let index = sample();
+        let text = "---\ntitle: t\ndescription: d\nrunbook:\n  severity: info\n  alerts: [Nope]\n  components: [x]\n  time_to_mitigate: 5m\n---\n";
+        let front = crate::front_matter::parse(text).expect("parses").front;
+        assert_eq!(
+            index.alert_findings(&front).len(),
+            usize::from(!crate::lint::ALERTS_BUILT_IN)
+        );
     }
 
     #[cfg(feature = "build")]

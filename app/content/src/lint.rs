@@ -349,8 +349,12 @@ fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
+/// Whether [`front_matter_rules`] checks alert names itself (feature `alerts`); without it the
+/// caller runs [`alert_names`] with names from elsewhere (the previewer: the link index).
+pub const ALERTS_BUILT_IN: bool = cfg!(feature = "alerts");
+
 /// The alert names the composer's PrometheusRule defines.
-#[cfg(feature = "check")]
+#[cfg(feature = "alerts")]
 pub fn composer_alerts() -> Vec<&'static str> {
     composer::alert_catalog().iter().map(|a| a.name).collect()
 }
@@ -377,7 +381,7 @@ pub fn front_matter_rules(
         &front.description,
         front.description_line.unwrap_or(1),
     ));
-    #[cfg(feature = "check")]
+    #[cfg(feature = "alerts")]
     findings.extend(alert_names(front, &composer_alerts()));
     if lang == Lang::En && front.translated_from.is_some() {
         findings.push(Finding::error(
@@ -481,7 +485,7 @@ mod tests {
         assert!(alert_names(&Default::default(), &known).is_empty());
     }
 
-    #[cfg(feature = "check")]
+    #[cfg(feature = "alerts")]
     #[test]
     fn the_composer_catalogue_is_what_pages_are_checked_against() {
         let known = composer_alerts();
