@@ -1,9 +1,12 @@
 //! What every prerendered page gets once the app runs: the theme switch, copy buttons, the phone
-//! menu, a table of contents that follows scrolling, and remembering the reader's language.
+//! menu, a table of contents that follows scrolling, remembering the reader's language, and on
+//! runbook pages the reader's parameters in every command and the steps as a checklist.
 
+mod checklist;
 mod copy_buttons;
 mod language;
 mod menu;
+mod runbook_params;
 mod theme;
 mod toc;
 
@@ -13,6 +16,9 @@ pub fn page() {
     crate::crash::install();
     let lang = crate::dom::page_lang();
     theme::mount(lang);
+    // Placeholders are filled before the copy buttons appear: a copy gives the reader's command.
+    runbook_params::mount(lang);
+    checklist::enable(lang);
     copy_buttons::enable(lang);
     menu::enable();
     toc::follow_scrolling();
