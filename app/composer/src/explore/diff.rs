@@ -33,7 +33,7 @@ pub fn lines<'a>(old: &'a str, new: &'a str) -> Vec<Line<'a>> {
     let (am, bm) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
     let mut out = Vec::with_capacity(a.len().max(b.len()) + 8);
     let mut no = 0usize;
-    let mut same = |out: &mut Vec<Line<'a>>, t: &'a str, no: &mut usize| {
+    let same = |out: &mut Vec<Line<'a>>, t: &'a str, no: &mut usize| {
         *no += 1;
         out.push(Line {
             op: Op::Same,

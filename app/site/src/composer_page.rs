@@ -1,3 +1,0 @@
-//! The preset composer page (issue: composer page). Mounted into `#composer-app`.
-
-pub fn mount() {}

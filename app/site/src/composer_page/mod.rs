@@ -1,0 +1,894 @@
+//! The preset composer page, mounted into `#composer-app` over the no-JavaScript fallback.
+//! State: the base preset and the choices. Every edit composes the bundle once (engine), and the
+//! views read that composition: form, checks, sizing chart, graph, output explorer, comparison.
+
+mod browser;
+mod charts;
+mod fields;
+mod output;
+mod text;
+
+use std::sync::Arc;
+
+use composer::explore::{compare, explain, graph, options, sizing, zip};
+use composer::link::{LinkError, decode_verbose};
+use composer::{Choices, Composition, FIELDS, Lang, Severity, compose, preset, presets};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use fields::{META, Section, pick, value_label};
+use text::{Text, text};
+
+const LAST: &str = "composer.last";
+const RECENT: &str = "composer.recent";
+const DEFAULT_PRESET: &str = "jupyter-connect-k8s";
+
+/// Output views.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    File,
+    Base,
+    Last,
+}
+
+#[derive(Clone, Copy)]
+struct State {
+    lang: Lang,
+    base: RwSignal<String>,
+    choices: RwSignal<Choices>,
+    comp: RwSignal<Arc<Composition>>,
+    base_comp: RwSignal<Arc<Composition>>,
+    prev_files: RwSignal<Arc<composer::Bundle>>,
+    blocked: RwSignal<Arc<Vec<options::Blocked>>>,
+    file: RwSignal<String>,
+    line: RwSignal<Option<usize>>,
+    view: RwSignal<View>,
+    status: RwSignal<String>,
+    notice: RwSignal<String>,
+    recent: RwSignal<Vec<String>>,
+}
+
+impl State {
+    fn t(&self) -> &'static Text {
+        text(self.lang)
+    }
+
+    /// Applies new choices: one compose, then everything else follows from the signals.
+    fn apply(&self, c: Choices) {
+        let base = self.base.get_untracked();
+        let next = Arc::new(compose(&base, &c));
+        let prev = self.comp.get_untracked();
+        self.prev_files.set(Arc::new(prev.files.clone()));
+        self.blocked.set(Arc::new(options::blocked(&c)));
+        browser::set_fragment(&next.link);
+        browser::update_language_links(&next.link);
+        crate::dom::store(LAST, &next.link);
+        if !next.files.contains_key(&self.file.get_untracked()) {
+            self.file.set("values.yaml".into());
+            self.line.set(None);
+        }
+        self.comp.set(next);
+        self.choices.set(c);
+    }
+
+    fn pick_preset(&self, id: &str) {
+        let Some(p) = preset(id) else { return };
+        self.remember();
+        self.base.set(p.id.to_string());
+        let c = p.choices();
+        self.base_comp.set(Arc::new(compose(p.id, &c)));
+        self.apply(c);
+    }
+
+    fn edit(&self, path: &str, value: &str) -> bool {
+        browser::mark("composer-edit");
+        let mut c = self.choices.get_untracked();
+        let Some(f) = composer::field(path) else {
+            return false;
+        };
+        if !(f.set)(&mut c, value) {
+            return false;
+        }
+        self.apply(c);
+        true
+    }
+
+    /// Puts the current configuration at the top of the recent list.
+    fn remember(&self) {
+        let link = self.comp.get_untracked().link.clone();
+        let mut list = self.recent.get_untracked();
+        list.retain(|l| l != &link);
+        list.insert(0, link);
+        list.truncate(8);
+        crate::dom::store(RECENT, &list.join("\n"));
+        self.recent.set(list);
+    }
+
+    fn doc_href(&self, doc: &str) -> String {
+        let lang = match self.lang {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        };
+        format!("{}/{lang}/{doc}/", browser::base_path())
+    }
+
+    fn share_url(&self) -> String {
+        let w = window();
+        let loc = w.location();
+        format!(
+            "{}{}#{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default(),
+            self.comp.get_untracked().link
+        )
+    }
+
+    fn copy_link(&self) {
+        let s = *self;
+        self.remember();
+        browser::copy(&self.share_url(), move |ok| {
+            s.status
+                .set(if ok { s.t().copied } else { s.t().copy_failed }.to_string())
+        });
+    }
+
+    fn copy_file(&self) {
+        let s = *self;
+        let comp = self.comp.get_untracked();
+        if let Some(text) = comp.files.get(&self.file.get_untracked()) {
+            browser::copy(text, move |ok| {
+                s.status
+                    .set(if ok { s.t().copied } else { s.t().copy_failed }.to_string())
+            });
+        }
+    }
+
+    fn download_file(&self) {
+        let comp = self.comp.get_untracked();
+        let name = self.file.get_untracked();
+        if let Some(text) = comp.files.get(&name) {
+            let short = name.rsplit('/').next().unwrap_or(&name);
+            browser::download(short, text.as_bytes(), output::mime(&name));
+        }
+    }
+
+    fn download_zip(&self) {
+        self.remember();
+        let comp = self.comp.get_untracked();
+        let root = format!("spark-k8s-{}", self.base.get_untracked());
+        let bytes = zip::write(
+            &root,
+            comp.files.iter().map(|(k, v)| (k.as_str(), v.as_bytes())),
+        );
+        browser::download(&format!("{root}.zip"), &bytes, "application/zip");
+    }
+}
+
+fn field_id(path: &str) -> String {
+    format!("f-{}", path.replace('.', "-"))
+}
+
+fn link_error(lang: Lang, e: &LinkError) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ru => match e {
+            LinkError::Empty => "ссылка пуста".into(),
+            LinkError::TooLong(n) => format!(
+                "ссылка длиной {n} символов (допустимо не больше {})",
+                composer::link::MAX_LINK_LEN
+            ),
+            LinkError::NotALink => "это не ссылка конструктора".into(),
+            LinkError::UnsupportedVersion(v) => format!(
+                "у ссылки версия {v}, а этот конструктор понимает версии до {}",
+                composer::link::LINK_VERSION
+            ),
+            LinkError::UnknownPreset(p) => format!("в ссылке неизвестный пресет «{p}»"),
+        },
+    }
+}
+
+pub fn mount() {
+    let Some(root) = crate::dom::document().get_element_by_id("composer-app") else {
+        return;
+    };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let lang = match crate::dom::page_lang() {
+        content::Lang::Ru => Lang::Ru,
+        _ => Lang::En,
+    };
+    root.set_inner_html("");
+    let handle = leptos::mount::mount_to(root, move || view! { <Composer lang=lang/> });
+    handle.forget();
+}
+
+fn initial(lang: Lang) -> (String, Choices, String) {
+    let fallback = || {
+        let p = preset(DEFAULT_PRESET)
+            .or_else(|| presets().first())
+            .expect("at least one preset");
+        (p.id.to_string(), p.choices())
+    };
+    let t = text(lang);
+    let frag = browser::fragment();
+    let from_store = crate::dom::stored(LAST).filter(|_| frag.is_empty());
+    let link = if frag.is_empty() {
+        from_store.unwrap_or_default()
+    } else {
+        frag.clone()
+    };
+    if link.is_empty() {
+        let (p, c) = fallback();
+        return (p, c, String::new());
+    }
+    match decode_verbose(&link) {
+        Ok(d) => {
+            let id = if preset(&d.preset).is_some() {
+                d.preset
+            } else {
+                fallback().0
+            };
+            let notice = if d.ignored.is_empty() {
+                String::new()
+            } else {
+                format!("{} {}", t.link_ignored, d.ignored.join(", "))
+            };
+            (id, d.choices, notice)
+        }
+        Err(e) if !frag.is_empty() => {
+            let (p, c) = fallback();
+            (p, c, format!("{} {}.", t.link_bad, link_error(lang, &e)))
+        }
+        Err(_) => {
+            let (p, c) = fallback();
+            (p, c, String::new())
+        }
+    }
+}
+
+#[component]
+fn Composer(lang: Lang) -> impl IntoView {
+    let (base, choices, notice) = initial(lang);
+    let base_choices = preset(&base).map(|p| p.choices()).unwrap_or_default();
+    let first = Arc::new(compose(&base, &choices));
+    let recent: Vec<String> = crate::dom::stored(RECENT)
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let s = State {
+        lang,
+        base: RwSignal::new(base.clone()),
+        choices: RwSignal::new(choices.clone()),
+        comp: RwSignal::new(first.clone()),
+        base_comp: RwSignal::new(Arc::new(compose(&base, &base_choices))),
+        prev_files: RwSignal::new(Arc::new(first.files.clone())),
+        blocked: RwSignal::new(Arc::new(options::blocked(&choices))),
+        file: RwSignal::new("values.yaml".into()),
+        line: RwSignal::new(None),
+        view: RwSignal::new(View::File),
+        status: RwSignal::new(String::new()),
+        notice: RwSignal::new(notice),
+        recent: RwSignal::new(recent),
+    };
+    // The address always shows the current configuration, and the language switch carries it.
+    browser::set_fragment(&first.link);
+    browser::update_language_links(&first.link);
+    crate::dom::store(LAST, &first.link);
+    shortcuts(s);
+    request_animation_frame(move || {
+        if let Some(path) = browser::focus_param() {
+            if let Some(el) = crate::dom::document().get_element_by_id(&field_id(&path)) {
+                el.scroll_into_view();
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+    let t = s.t();
+    view! {
+        <div class="cmp">
+            {move || {
+                let n = s.notice.get();
+                (!n.is_empty()).then(|| view! { <p class="cmp-notice" role="alert">{n}</p> })
+            }}
+            <Gallery s=s/>
+            <StatusBar s=s/>
+            <div class="cmp-main">
+                <form class="cmp-form" aria-label=t.gallery on:submit=|ev| ev.prevent_default()>
+                    {Section::ALL.into_iter().map(|sec| view! { <FormSection s=s sec=sec/> }).collect_view()}
+                </form>
+                <div class="cmp-side">
+                    <Diagnostics s=s/>
+                    <section class="cmp-box" aria-labelledby="cmp-sizing-h">
+                        <h2 id="cmp-sizing-h">{t.sizing}</h2>
+                        <div class="cmp-svg" inner_html=move || {
+                            charts::sizing_svg(&sizing::chart(&s.comp.read().config), t)
+                        }></div>
+                    </section>
+                    <section class="cmp-box" aria-labelledby="cmp-graph-h">
+                        <h2 id="cmp-graph-h">{t.graph}</h2>
+                        <p class="cmp-muted">{t.graph_desc}</p>
+                        <div class="cmp-svg cmp-graph" inner_html=move || {
+                            charts::graph_svg(&graph::graph(&s.comp.read().config), t)
+                        }></div>
+                    </section>
+                </div>
+            </div>
+            <Output s=s/>
+            <Compare s=s/>
+            <section class="cmp-box cmp-keys" aria-labelledby="cmp-keys-h">
+                <h2 id="cmp-keys-h">{t.keys}</h2>
+                <p>{t.keys_intro}</p>
+                <ul>
+                    <li><kbd>c</kbd>" — "{t.key_copy}</li>
+                    <li><kbd>d</kbd>" — "{t.key_download}</li>
+                    <li><kbd>z</kbd>" — "{t.key_zip}</li>
+                    <li><kbd>l</kbd>" — "{t.key_link}</li>
+                    <li><kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" — "{t.key_lines}</li>
+                </ul>
+            </section>
+        </div>
+    }
+}
+
+fn shortcuts(s: State) {
+    let doc = crate::dom::document();
+    crate::dom::on(&doc, "keydown", move |ev| {
+        let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if typing {
+            return;
+        }
+        match ev.key().as_str() {
+            "c" => s.copy_file(),
+            "d" => s.download_file(),
+            "z" => s.download_zip(),
+            "l" => s.copy_link(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+}
+
+#[component]
+fn Gallery(s: State) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
+    let mut tags: Vec<&'static str> = presets()
+        .iter()
+        .flat_map(|p| p.tags.iter().copied())
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let cards = move || {
+        let q = query.get().to_lowercase();
+        let tg = tag.get();
+        let list: Vec<_> = presets()
+            .iter()
+            .filter(|p| tg.is_empty() || p.tags.contains(&tg.as_str()))
+            .filter(|p| {
+                q.is_empty()
+                    || p.id.contains(&q)
+                    || p.title.get(lang).to_lowercase().contains(&q)
+                    || p.description.get(lang).to_lowercase().contains(&q)
+                    || p.tags.iter().any(|t| t.contains(&q))
+            })
+            .collect();
+        if list.is_empty() {
+            return view! { <p class="cmp-muted">{t.no_match}</p> }.into_any();
+        }
+        view! {
+            <ul class="cmp-cards">
+                {list.into_iter().map(|p| {
+                    let id = p.id;
+                    let current = move || s.base.get() == id;
+                    view! {
+                        <li class="cmp-card" class:current=current>
+                            <button type="button" class="cmp-card-btn" aria-pressed=move || current().to_string()
+                                data-preset=id on:click=move |_| s.pick_preset(id)>
+                                <strong>{p.title.get(lang)}</strong>
+                            </button>
+                            <p>{p.description.get(lang)}</p>
+                            <p class="cmp-tags">{p.tags.iter().map(|tg| view! { <span class="cmp-tag">{*tg}</span> }).collect_view()}</p>
+                            <p class="cmp-brings"><span class="cmp-muted">{t.brings}": "</span>{p.components().join(", ")}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="cmp-box cmp-gallery" aria-labelledby="cmp-gallery-h">
+            <h2 id="cmp-gallery-h">{t.gallery}</h2>
+            <div class="cmp-filter">
+                <label for="cmp-filter">{t.filter}</label>
+                <input id="cmp-filter" type="search" placeholder=t.filter_placeholder
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                <div class="cmp-tagbar" role="group" aria-label=t.filter>
+                    <button type="button" aria-pressed=move || tag.get().is_empty().to_string()
+                        on:click=move |_| tag.set(String::new())>{t.all_tags}</button>
+                    {tags.into_iter().map(|tg| view! {
+                        <button type="button" aria-pressed=move || (tag.get() == tg).to_string()
+                            on:click=move |_| tag.update(|cur| if cur == tg { cur.clear() } else { *cur = tg.to_string() })>{tg}</button>
+                    }).collect_view()}
+                </div>
+            </div>
+            {cards}
+        </section>
+    }
+}
+
+#[component]
+fn StatusBar(s: State) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    let changed = move || {
+        let base = s.base_comp.read();
+        composer::choices::diff(base.config.choices(), &s.choices.get()).len()
+    };
+    let title = move || {
+        preset(&s.base.get())
+            .map(|p| p.title.get(lang))
+            .unwrap_or("")
+    };
+    view! {
+        <section class="cmp-box cmp-status" aria-labelledby="cmp-state">
+            <p id="cmp-state" class="cmp-state" aria-live="polite">
+                {move || if changed() == 0 {
+                    view! { <span>{t.preset}": "<strong>{title()}</strong></span> }.into_any()
+                } else {
+                    view! { <span>{t.custom_based_on}" "<strong>{title()}</strong>" ("{changed()}" "{t.changed}")"</span> }.into_any()
+                }}
+            </p>
+            <button type="button" class="cmp-btn" disabled=move || changed() == 0
+                on:click=move |_| { let b = s.base.get_untracked(); s.pick_preset(&b) }>{t.reset_all}</button>
+            <div class="cmp-share">
+                <label for="cmp-link">{t.share}</label>
+                <input id="cmp-link" readonly prop:value=move || { s.comp.read().link.clone() }
+                    on:focus=|ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select() } }/>
+                <button type="button" class="cmp-btn" on:click=move |_| s.copy_link()>{t.copy_link}</button>
+                <span class="cmp-muted" role="status">{move || s.status.get()}</span>
+            </div>
+            <details class="cmp-recent">
+                <summary>{t.recent}</summary>
+                {move || {
+                    let list = s.recent.get();
+                    if list.is_empty() {
+                        return view! { <p class="cmp-muted">{t.recent_empty}</p> }.into_any();
+                    }
+                    view! { <ul>{list.into_iter().map(|l| {
+                        let shown = l.clone();
+                        view! { <li><button type="button" class="cmp-link-btn" on:click=move |_| {
+                            if let Ok(d) = decode_verbose(&l) {
+                                if let Some(p) = preset(&d.preset) {
+                                    s.base.set(p.id.to_string());
+                                    s.base_comp.set(Arc::new(compose(p.id, &p.choices())));
+                                }
+                                s.apply(d.choices);
+                            }
+                        }>{t.open}</button>" "<code>{shown}</code></li> }
+                    }).collect_view()}</ul> }.into_any()
+                }}
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn FormSection(s: State, sec: Section) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    let metas: Vec<_> = META.iter().filter(|m| m.section == sec).collect();
+    let paths: Vec<&'static str> = metas.iter().map(|m| m.path).collect();
+    let counts = move || {
+        let comp = s.comp.read();
+        let mine = comp.diagnostics.iter().filter(|d| paths.contains(&d.path));
+        mine.fold((0, 0), |(e, w), d| match d.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+            Severity::Info => (e, w),
+        })
+    };
+    view! {
+        <details class="cmp-sec" open id=format!("sec-{}", sec.id())>
+            <summary>
+                <span class="cmp-sec-title">{sec.title(lang)}</span>
+                {move || {
+                    let (e, w) = counts();
+                    view! {
+                        <span class="cmp-count err" class:zero=e == 0>{e}" "{t.errors}</span>
+                        <span class="cmp-count warn" class:zero=w == 0>{w}" "{t.warnings}</span>
+                    }
+                }}
+            </summary>
+            {metas.into_iter().map(|m| view! { <FieldView s=s path=m.path/> }).collect_view()}
+        </details>
+    }
+}
+
+#[component]
+fn FieldView(s: State, path: &'static str) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    let Some(f) = FIELDS.iter().find(|f| f.path == path) else {
+        return ().into_any();
+    };
+    let Some(m) = fields::meta(path) else {
+        return ().into_any();
+    };
+    let id = field_id(path);
+    let help_id = format!("{id}-help");
+    let local_err = RwSignal::new(false);
+    let value = move || s.choices.with(|c| (f.get)(c));
+    let base_value = move || s.base_comp.with(|b| (f.get)(b.config.choices()));
+    let changed = move || value() != base_value();
+    let blocked = move |v: &str| {
+        s.blocked.with(|b| {
+            b.iter()
+                .find(|x| x.path == path && x.value == v)
+                .map(|x| x.reason.text(lang))
+        })
+    };
+    let numeric = {
+        let mut probe = Choices::default();
+        (f.set)(&mut probe, "3") && (f.set)(&mut probe, "2") && !(f.set)(&mut probe, "x")
+    };
+    let values = options::values_of(path);
+    let is_switch = values.as_deref() == Some(&["0", "1"][..]);
+    let control = if is_switch {
+        let reason = move || blocked(if value() == "1" { "0" } else { "1" });
+        view! {
+            <input type="checkbox" id=id.clone() aria-describedby=help_id.clone()
+                prop:checked=move || value() == "1"
+                disabled=move || reason().is_some()
+                on:change=move |ev| {
+                    let on = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+                    s.edit(path, if on { "1" } else { "0" });
+                }/>
+            {move || reason().map(|r| view! { <p class="fld-blocked">{t.unavailable}": "{r}</p> })}
+        }
+        .into_any()
+    } else if let Some(values) = values {
+        let vals = values.clone();
+        view! {
+            <select id=id.clone() aria-describedby=help_id.clone()
+                on:change=move |ev| { s.edit(path, &event_target_value(&ev)); }>
+                {values.into_iter().map(|v| view! {
+                    <option value=v selected=move || value() == v disabled=move || blocked(v).is_some()>
+                        {value_label(lang, path, v)}
+                    </option>
+                }).collect_view()}
+            </select>
+            {move || {
+                let notes: Vec<_> = vals.iter().filter_map(|v| blocked(v).map(|r| (value_label(lang, path, v), r))).collect();
+                (!notes.is_empty()).then(|| view! {
+                    <ul class="fld-blocked">{notes.into_iter().map(|(v, r)| view! { <li>{t.unavailable}" — "<strong>{v}</strong>": "{r}</li> }).collect_view()}</ul>
+                })
+            }}
+        }
+        .into_any()
+    } else {
+        view! {
+            <input type="text" id=id.clone() aria-describedby=help_id.clone() spellcheck="false" autocomplete="off"
+                inputmode=if numeric { "numeric" } else { "text" }
+                prop:value=value
+                aria-invalid=move || (local_err.get() || s.comp.with(|c| c.diagnostics.iter().any(|d| d.path == path && d.severity == Severity::Error))).to_string()
+                on:input=move |ev| {
+                    let ok = s.edit(path, &event_target_value(&ev));
+                    local_err.set(!ok);
+                }/>
+        }
+        .into_any()
+    };
+    let messages = move || {
+        let comp = s.comp.read();
+        let mut out: Vec<(&'static str, String)> = comp
+            .diagnostics
+            .iter()
+            .filter(|d| d.path == path && d.severity != Severity::Info)
+            .map(|d| (d.severity.as_str(), d.text(lang)))
+            .collect();
+        if local_err.get() {
+            out.insert(0, ("error", t.not_number.to_string()));
+        }
+        out.into_iter()
+            .map(|(sev, msg)| view! { <p class=format!("fld-msg {sev}")>{msg}</p> })
+            .collect_view()
+    };
+    view! {
+        <div class="fld" class:changed=changed class:switch=is_switch data-path=path>
+            <label for=id>{pick(lang, m.label.0, m.label.1)}</label>
+            {control}
+            {move || changed().then(|| view! {
+                <span class="fld-changed">{t.changed}</span>
+                <button type="button" class="cmp-link-btn fld-reset" on:click=move |_| {
+                    local_err.set(false);
+                    s.edit(path, &base_value());
+                }>{t.reset}<span class="visually-hidden">" "{pick(lang, m.label.0, m.label.1)}</span></button>
+            })}
+            <p class="fld-help" id=help_id>{pick(lang, m.help.0, m.help.1)}" "<code>{path}</code></p>
+            <div class="fld-msgs" aria-live="polite">{messages}</div>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Diagnostics(s: State) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    view! {
+        <section class="cmp-box cmp-diags" aria-labelledby="cmp-diags-h">
+            <h2 id="cmp-diags-h">{t.diagnostics}</h2>
+            {move || {
+                let comp = s.comp.get();
+                let ready = comp.config.ready();
+                let items: Vec<_> = comp.diagnostics.iter().map(|d| {
+                    let path = d.path;
+                    let sev = d.severity.as_str();
+                    let label = fields::meta(path).map(|m| pick(lang, m.label.0, m.label.1));
+                    view! {
+                        <li class=format!("diag {sev}") data-code=d.code.as_str()>
+                            <span class="diag-sev">{sev}</span>" "
+                            <span class="diag-text">{d.text(lang)}</span>" "
+                            <a class="diag-doc" href=s.doc_href(d.doc())>{t.read_more}</a>
+                            {label.map(|l| view! {
+                                " "<button type="button" class="cmp-link-btn diag-go" on:click=move |_| {
+                                    if let Some(el) = crate::dom::document().get_element_by_id(&field_id(path)) {
+                                        el.scroll_into_view();
+                                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
+                                    }
+                                }>{t.go_to_field}": "{l}</button>
+                            })}
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <p class="cmp-ready" class:bad=!ready>{if ready { t.ready } else { t.not_ready }}</p>
+                    {if comp.diagnostics.is_empty() { Some(view! { <p class="cmp-muted">{t.no_diagnostics}</p> }) } else { None }}
+                    <ul class="diag-list">{items}</ul>
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Output(s: State) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    let code = NodeRef::<leptos::html::Pre>::new();
+    // The code view is written as HTML in one go: hundreds of lines as reactive nodes would
+    // cost more than the compose itself.
+    Effect::new(move |_| {
+        let comp = s.comp.get();
+        let name = s.file.get();
+        let view = s.view.get();
+        let line = s.line.get();
+        let Some(el) = code.get() else { return };
+        let text = comp.files.get(&name).cloned().unwrap_or_default();
+        let html = match view {
+            View::File => output::file_html(&name, &text, line),
+            View::Base => {
+                let old = s
+                    .base_comp
+                    .with_untracked(|b| b.files.get(&name).cloned().unwrap_or_default());
+                output::diff_html(&name, &old, &text, t.unchanged_lines)
+                    .unwrap_or_else(|| format!("<span class=\"ln\">{}</span>", t.no_changes))
+            }
+            View::Last => {
+                let old = s
+                    .prev_files
+                    .with_untracked(|p| p.get(&name).cloned().unwrap_or_default());
+                output::diff_html(&name, &old, &text, t.unchanged_lines)
+                    .unwrap_or_else(|| format!("<span class=\"ln\">{}</span>", t.no_changes))
+            }
+        };
+        el.set_inner_html(&html);
+        browser::measure("composer-edit-to-output", "composer-edit");
+    });
+    let select_line = move |l: usize| {
+        s.line.set(Some(l));
+        if let Some(el) = code.get_untracked() {
+            if let Ok(Some(node)) = el.query_selector(&format!("[data-l=\"{l}\"]")) {
+                if let Ok(node) = node.dyn_into::<web_sys::HtmlElement>() {
+                    let top = node.offset_top();
+                    let (st, h) = (el.scroll_top(), el.client_height());
+                    if top < st || top > st + h - 24 {
+                        el.set_scroll_top(top - h / 2);
+                    }
+                }
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let hit = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-l]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-l"))
+            .and_then(|v| v.parse().ok());
+        if let Some(l) = hit {
+            s.view.set(View::File);
+            select_line(l);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let count = s.comp.with_untracked(|c| {
+            c.files
+                .get(&s.file.get_untracked())
+                .map_or(0, |t| t.lines().count())
+        });
+        let cur = s.line.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowDown" => Some(cur.map_or(0, |l| (l + 1).min(count.saturating_sub(1)))),
+            "ArrowUp" => Some(cur.map_or(0, |l| l.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(count.saturating_sub(1)),
+            _ => None,
+        };
+        if let Some(l) = next {
+            ev.prevent_default();
+            s.view.set(View::File);
+            select_line(l);
+        }
+    };
+    let why = move || {
+        let comp = s.comp.get();
+        let name = s.file.get();
+        let line = s.line.get()?;
+        let ex = explain::explain(&comp, &name, line);
+        let text_line = comp
+            .files
+            .get(&name)
+            .and_then(|t| t.lines().nth(line))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        Some(match ex {
+            Some(e) => {
+                let field = e
+                    .field
+                    .and_then(fields::meta)
+                    .map(|m| (m.path, pick(lang, m.label.0, m.label.1)));
+                view! {
+                    <p><code>{text_line}</code></p>
+                    <p class="why-text">{e.text(lang).to_string()}</p>
+                    <p>
+                        {field.map(|(p, l)| view! {
+                            {t.from_choice}": "<a href=format!("#{}", field_id(p)) on:click=move |ev: web_sys::MouseEvent| {
+                                ev.prevent_default();
+                                if let Some(el) = crate::dom::document().get_element_by_id(&field_id(p)) {
+                                    el.scroll_into_view();
+                                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
+                                }
+                            }>{l}</a>" · "
+                        })}
+                        <a href=s.doc_href(e.doc)>{t.read_more}</a>
+                    </p>
+                }
+                .into_any()
+            }
+            None => view! { <p><code>{text_line}</code></p><p class="cmp-muted">{t.why_none}</p> }
+                .into_any(),
+        })
+    };
+    view! {
+        <section class="cmp-box cmp-output" aria-labelledby="cmp-output-h">
+            <h2 id="cmp-output-h">{t.output}</h2>
+            <div class="out-grid">
+                <nav class="out-files" aria-label=t.files>
+                    <ul>
+                        {move || s.comp.with(|c| c.files.keys().cloned().collect::<Vec<_>>()).into_iter().map(|name| {
+                            let n2 = name.clone();
+                            let n3 = name.clone();
+                            let n4 = name.clone();
+                            view! { <li><button type="button" class="out-file" data-file=n4
+                                aria-current=move || (s.file.get() == n2).then_some("true")
+                                on:click=move |_| { s.file.set(n3.clone()); s.line.set(None); }>{name}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                </nav>
+                <div class="out-main">
+                    <div class="out-bar">
+                        <div role="group" aria-label=t.output class="out-views">
+                            {[(View::File, t.view_file), (View::Base, t.view_base), (View::Last, t.view_last)].into_iter().map(|(v, l)| view! {
+                                <button type="button" aria-pressed=move || (s.view.get() == v).to_string() on:click=move |_| s.view.set(v)>{l}</button>
+                            }).collect_view()}
+                        </div>
+                        <div class="out-actions">
+                            <button type="button" class="cmp-btn" data-action="copy" on:click=move |_| s.copy_file()>{t.copy_file}</button>
+                            <button type="button" class="cmp-btn" data-action="download" on:click=move |_| s.download_file()>{t.download_file}</button>
+                            <button type="button" class="cmp-btn primary" data-action="zip" on:click=move |_| s.download_zip()>{t.download_zip}</button>
+                        </div>
+                    </div>
+                    <pre class="out-code" node_ref=code tabindex="0" aria-label=move || s.file.get()
+                        on:click=on_click on:keydown=on_key></pre>
+                </div>
+                <aside class="out-why" aria-labelledby="cmp-why-h" aria-live="polite">
+                    <h3 id="cmp-why-h">{t.why}</h3>
+                    {move || why().unwrap_or_else(|| view! { <p class="cmp-muted">{t.why_hint}</p> }.into_any())}
+                </aside>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Compare(s: State) -> impl IntoView {
+    let t = s.t();
+    let lang = s.lang;
+    let a = RwSignal::new(String::new());
+    let b = RwSignal::new("production-ha".to_string());
+    let comp_of = move |id: &str| -> Arc<Composition> {
+        match preset(id) {
+            Some(p) => Arc::new(compose(p.id, &p.choices())),
+            None => s.comp.get(),
+        }
+    };
+    let options_view = move |with_current: bool| {
+        view! {
+            {with_current.then(|| view! { <option value="">{t.current}</option> })}
+            {presets().iter().map(|p| view! { <option value=p.id>{p.title.get(lang)}</option> }).collect_view()}
+        }
+    };
+    let table = move || {
+        let (ca, cb) = (comp_of(&a.get()), comp_of(&b.get()));
+        let rows = compare::rows(&ca, &cb, lang);
+        let diff = output::diff_html(
+            "values.yaml",
+            ca.files.get("values.yaml").map_or("", String::as_str),
+            cb.files.get("values.yaml").map_or("", String::as_str),
+            t.unchanged_lines,
+        )
+        .unwrap_or_else(|| t.no_changes.to_string());
+        view! {
+            <div class="cmp-table-wrap">
+                <table class="cmp-table">
+                    <thead><tr><th scope="col">{t.property}</th><th scope="col">{t.compare_a}</th><th scope="col">{t.compare_b}</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let d = r.differs();
+                            view! { <tr class:differs=d><th scope="row">{r.label}</th><td>{r.a}</td><td>{r.b}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <details class="cmp-values-diff">
+                <summary>{t.values_diff}</summary>
+                <pre class="out-code" inner_html=diff></pre>
+            </details>
+        }
+    };
+    view! {
+        <section class="cmp-box cmp-compare" aria-labelledby="cmp-compare-h">
+            <h2 id="cmp-compare-h">{t.compare}</h2>
+            <div class="cmp-compare-pick">
+                <label>{t.compare_a}" "
+                    <select id="cmp-a" on:change=move |ev| a.set(event_target_value(&ev))>{options_view(true)}</select>
+                </label>
+                <label>{t.compare_b}" "
+                    <select id="cmp-b" prop:value=move || b.get() on:change=move |ev| b.set(event_target_value(&ev))>{options_view(false)}</select>
+                </label>
+            </div>
+            {table}
+        </section>
+    }
+}
