@@ -7,5 +7,6 @@ pub mod diff;
 pub mod explain;
 pub mod graph;
 pub mod highlight;
+pub mod options;
 pub mod sizing;
 pub mod zip;
