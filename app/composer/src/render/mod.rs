@@ -17,6 +17,7 @@ pub mod network_policy;
 pub mod pdb;
 pub mod postgresql;
 pub mod prometheus_rule;
+pub mod quota;
 pub mod rbac;
 pub mod secrets;
 pub mod spark_conf;
@@ -58,6 +59,7 @@ pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
     if c.identity.create_namespace {
         add("namespace.yaml", namespace::render(v));
     }
+    add("quota.yaml", quota::render(v));
     add("rbac.yaml", rbac::render(v));
     add("secrets.yaml", secrets::render(v));
     add("spark-config.yaml", spark_config::render(v));
