@@ -153,10 +153,10 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
         if opts.read_only_root && bool_at(ctx, "readOnlyRootFilesystem") != Some(true) {
             bad("read-only-root", cname.clone());
         }
-        if let Some(Y::Seq(ports)) = c.get("ports") {
-            if ports.iter().any(|p| p.get("hostPort").is_some()) {
-                bad("host-ports", cname.clone());
-            }
+        if let Some(Y::Seq(ports)) = c.get("ports")
+            && ports.iter().any(|p| p.get("hostPort").is_some())
+        {
+            bad("host-ports", cname.clone());
         }
         for part in ["requests", "limits"] {
             for res in ["cpu", "memory"] {

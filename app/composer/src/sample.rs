@@ -10,7 +10,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -19,7 +19,7 @@ impl Rng {
         x
     }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
+        items[(self.next_u64() % items.len() as u64) as usize]
     }
 }
 
@@ -102,11 +102,11 @@ pub fn random_choices(seed: u64, hostile_per_mille: u64) -> Choices {
     let mut rng = Rng::new(seed);
     let mut c = Choices::default();
     for f in FIELDS {
-        if rng.next() % 3 == 0 {
+        if rng.next_u64().is_multiple_of(3) {
             continue;
         }
-        let v: String = if rng.next() % 1000 < hostile_per_mille {
-            if rng.next() % 8 == 0 {
+        let v: String = if rng.next_u64() % 1000 < hostile_per_mille {
+            if rng.next_u64().is_multiple_of(8) {
                 "n".repeat(10_000)
             } else {
                 rng.pick(HOSTILE).to_string()

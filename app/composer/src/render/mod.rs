@@ -185,7 +185,7 @@ pub fn resources(cpu_req_milli: u64, mem_req_mib: u64, cpu_lim_milli: u64, mem_l
 }
 
 pub fn cpu(milli: u64) -> String {
-    if milli % 1000 == 0 {
+    if milli.is_multiple_of(1000) {
         (milli / 1000).to_string()
     } else {
         format!("{milli}m")
