@@ -9,14 +9,14 @@ const SW_TEMPLATE: &str = include_str!("sw.js");
 /// The archive's name under the base; linked from every page's footer.
 pub const ARCHIVE: &str = "spark_k8s-site-offline.zip";
 
-/// Files a reader's browser should hold: everything built, except precompressed copies (the
-/// browser negotiates encoding itself), the worker and the archive.
+/// Every built file except precompressed copies (a browser negotiates encoding itself, and a
+/// local server has no use for them) and the archive itself.
 fn site_files(dist: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     walk(dist, &mut out)?;
     out.retain(|path| {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        !(name.ends_with(".br") || name.ends_with(".gz") || name == "sw.js" || name == ARCHIVE)
+        !(name.ends_with(".br") || name.ends_with(".gz") || name == ARCHIVE)
     });
     out.sort();
     Ok(out)
@@ -49,7 +49,9 @@ fn url_of(dist: &Path, base: &str, file: &Path) -> String {
 
 /// Write `sw.js`, versioned by the content of every file it caches.
 pub fn write_service_worker(dist: &Path, base: &str) -> Result<usize> {
-    let files = site_files(dist)?;
+    // The worker never caches itself: browsers fetch it directly to look for updates.
+    let files: Vec<PathBuf> =
+        site_files(dist)?.into_iter().filter(|f| !f.ends_with("sw.js")).collect();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut urls = Vec::new();
     for file in &files {
