@@ -138,6 +138,27 @@ impl LinkIndex {
         crate::lint::alert_names(front, &known)
     }
 
+    /// The index of a built site: [`LinkIndex::from_site`] with the files of `public_dir` and
+    /// the build highlighter's languages. What `dist` writes and `check-content` uses for files
+    /// outside the tree.
+    #[cfg(feature = "build")]
+    pub fn for_build(site: &crate::Site, base: &str, public_dir: &std::path::Path) -> Self {
+        fn walk(dir: &std::path::Path, prefix: &str, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let path = format!("{prefix}/{name}");
+                if entry.path().is_dir() {
+                    walk(&entry.path(), &path, found);
+                } else {
+                    found.push(path);
+                }
+            }
+        }
+        let mut public = Vec::new();
+        walk(public_dir, "", &mut public);
+        Self::from_site(site, base, public, crate::highlight::Syntect::tokens())
+    }
+
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }

@@ -1,12 +1,15 @@
 //! `cargo xtask check-content [PATH...]`: every content check, printed as `file:line: level: message`.
 //!
 //! The whole tree is always compiled (a link can only be checked against every page); paths
-//! narrow what is printed. A file outside `content/` is linted on its own, without link checks.
+//! narrow what is printed. A file outside `content/` gets the previewer's check: every single-file
+//! rule, its links checked against the tree's pages and anchors (content::links).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use content::build::{check_site, check_standalone, display_path};
+use content::build::{check_site, display_path};
+use content::highlight::Syntect;
+use content::links::{IndexLinks, LinkIndex};
 use content::{BuildOptions, Diagnostic, Lang, Level};
 
 const USAGE: &str = "\
@@ -74,7 +77,19 @@ pub fn run(args: &[String]) -> Result<()> {
                 } else {
                     name
                 };
-                shown.extend(check_standalone(arg, &text, lang, &rel));
+                // The previewer's check: the same rules, links against the tree's pages.
+                let index = LinkIndex::for_build(&site, "/", &root.join("public"));
+                let links = IndexLinks {
+                    index: &index,
+                    lang,
+                };
+                let findings = content::markdown::check_text(lang, &rel, &text, &links, &Syntect);
+                shown.extend(findings.into_iter().map(|f| Diagnostic {
+                    file: arg.clone(),
+                    line: f.line,
+                    level: f.level,
+                    message: f.message,
+                }));
             }
         }
         shown.sort();
