@@ -3,7 +3,8 @@
 //! Loading is the caller's job (the browser fetches, tests read strings): the engine only asks
 //! for chunk and group numbers and takes their text, so it stays pure and testable.
 
-use crate::index::{Kind, W_HEADING, W_TITLE};
+use crate::codec;
+use crate::index::{Kind, W_BITS, W_COUNT, W_HEADING};
 use crate::token::{self, fold};
 use std::collections::{BTreeSet, HashMap};
 
@@ -26,8 +27,13 @@ pub struct Page {
 #[derive(Clone, Debug)]
 pub struct Doc {
     pub page: usize,
-    pub id: String,
-    pub heading: String,
+}
+
+/// A document's line in its text group.
+struct DocText<'a> {
+    anchor: &'a str,
+    heading: &'a str,
+    text: &'a str,
 }
 
 /// One word of a query and the keys that match it.
@@ -241,7 +247,7 @@ pub struct Hit {
 impl Index {
     pub fn parse_meta(text: &str) -> Result<Index, FormatError> {
         let mut lines = text.lines();
-        if lines.next() != Some("v1") {
+        if lines.next() != Some("v2") {
             return Err(FormatError("unknown version".into()));
         }
         let mut index = Index::default();
@@ -250,32 +256,26 @@ impl Index {
             match f.next() {
                 Some("P") => {
                     let kind = f.next().and_then(Kind::from_code);
+                    let sections = f.next().and_then(|n| n.parse::<usize>().ok());
                     let url = f.next();
                     let title = f.next();
-                    let (Some(kind), Some(url), Some(title)) = (kind, url, title) else {
+                    let (Some(kind), Some(sections), Some(url), Some(title)) =
+                        (kind, sections, url, title)
+                    else {
                         return Err(FormatError(format!("bad page line `{line}`")));
                     };
+                    let page = index.pages.len();
                     index.pages.push(Page {
                         kind,
                         url: url.into(),
                         title: title.into(),
                     });
-                }
-                Some("S") => {
-                    let page = f.next().and_then(|p| p.parse::<usize>().ok());
-                    let id = f.next();
-                    let heading = f.next();
-                    let (Some(page), Some(id), Some(heading)) = (page, id, heading) else {
-                        return Err(FormatError(format!("bad section line `{line}`")));
-                    };
-                    if page >= index.pages.len() {
-                        return Err(FormatError(format!("section of unknown page {page}")));
+                    if index.docs.len() + sections > 1_000_000 {
+                        return Err(FormatError("too many sections".into()));
                     }
-                    index.docs.push(Doc {
-                        page,
-                        id: id.into(),
-                        heading: heading.into(),
-                    });
+                    index
+                        .docs
+                        .extend(std::iter::repeat_n(Doc { page }, sections));
                 }
                 Some("G") => {
                     let start = f.next().and_then(|p| p.parse::<usize>().ok());
@@ -327,21 +327,23 @@ impl Index {
 
     pub fn add_chunk(&mut self, n: usize, text: &str) {
         let mut terms = HashMap::new();
+        let mut previous = String::new();
         for line in text.lines() {
-            let Some((key, postings)) = line.split_once('\t') else {
+            let Some((entry, postings)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(key) = codec::read_key(&previous, entry) else {
                 continue;
             };
             let mut doc = 0u32;
-            let mut list = Vec::new();
-            for p in postings.split(' ') {
-                let (delta, w) = match p.split_once(':') {
-                    Some((d, w)) => (d, w.parse().unwrap_or(1)),
-                    None => (p, 1),
-                };
-                doc = doc.saturating_add(delta.parse().unwrap_or(0));
-                list.push((doc, w));
-            }
-            terms.insert(key.to_string(), list);
+            let list: Vec<(u32, u32)> = codec::numbers(postings)
+                .map(|n| {
+                    doc = doc.saturating_add(n >> W_BITS);
+                    (doc, n & ((1 << W_BITS) - 1))
+                })
+                .collect();
+            previous.clone_from(&key);
+            terms.insert(key, list);
         }
         self.loaded_chunks.insert(n, terms);
     }
@@ -386,13 +388,16 @@ impl Index {
             .insert(n, text.lines().map(str::to_string).collect());
     }
 
-    fn text(&self, doc: usize) -> Option<&str> {
+    fn text(&self, doc: usize) -> Option<DocText<'_>> {
         let g = self.group_of(doc);
         let start = *self.groups.get(g)?;
-        self.loaded_groups
-            .get(&g)?
-            .get(doc - start)
-            .map(String::as_str)
+        let line = self.loaded_groups.get(&g)?.get(doc.checked_sub(start)?)?;
+        let mut f = line.splitn(3, '\t');
+        Some(DocText {
+            anchor: f.next()?,
+            heading: f.next()?,
+            text: f.next()?,
+        })
     }
 
     /// Ranks documents for `query` with the chunks loaded so far. Every document that matches
@@ -428,9 +433,9 @@ impl Index {
                     if let Some(list) = self.postings(part) {
                         let idf = (1.0 + n_docs / list.len() as f32).ln();
                         for &(doc, w) in list {
-                            if w & (W_HEADING | W_TITLE) != 0 {
+                            if w & W_HEADING != 0 {
                                 if let Some(e) = best.get_mut(&doc) {
-                                    *e += 0.3 * term_score(w & !7) * idf;
+                                    *e += 0.3 * term_score(W_HEADING) * idf;
                                 }
                             }
                         }
@@ -510,13 +515,9 @@ impl Index {
                 doc: doc as usize,
                 kind: page.kind,
                 url: page.url.clone(),
-                anchor: d.id.clone(),
+                anchor: String::new(),
                 title: page.title.clone(),
-                heading: if d.heading == page.title {
-                    String::new()
-                } else {
-                    d.heading.clone()
-                },
+                heading: String::new(),
                 score,
                 excerpt: Vec::new(),
             });
@@ -533,8 +534,13 @@ impl Index {
         let matcher = Matcher::new(&query.highlight_words());
         let multi = query.words.len() > 1;
         for hit in &mut hits {
+            let doc = self.text(hit.doc);
+            if let Some(doc) = &doc {
+                hit.anchor = doc.anchor.to_string();
+                hit.heading = doc.heading.to_string();
+            }
+            let text = doc.map(|d| d.text).unwrap_or("");
             let heading = fold(&format!("{} {}", hit.title, hit.heading));
-            let text = self.text(hit.doc).unwrap_or("");
             let folded_text = fold(text);
             let mut factor = 1.0;
             if multi && heading.contains(&query.phrase) {
@@ -543,7 +549,9 @@ impl Index {
                 factor *= 1.5;
             }
             // A title or heading that is exactly the query: the page about it.
-            if fold(&hit.title) == query.phrase || fold(&hit.heading) == query.phrase {
+            if fold(&hit.title) == query.phrase
+                || !hit.heading.is_empty() && fold(&hit.heading) == query.phrase
+            {
                 factor *= 1.3;
             }
             // The share of the title's words that match: a short title about the query wins.
@@ -571,11 +579,10 @@ impl Index {
 }
 
 fn term_score(w: u32) -> f32 {
-    let tf = (w & 7) as f32;
+    let tf = (w & W_COUNT) as f32;
     let body = tf * 2.2 / (tf + 1.2);
-    let heading = if w & W_HEADING != 0 { 3.0 } else { 0.0 };
-    let title = if w & W_TITLE != 0 { 5.0 } else { 0.0 };
-    body + heading + title
+    let heading = if w & W_HEADING != 0 { 4.0 } else { 0.0 };
+    body + heading
 }
 
 /// Decides which words of a text match a query: by stem, by the whole folded word, or by a

@@ -1,14 +1,15 @@
 //! Building one language's index and its file format.
 //!
 //! Files (all UTF-8 text; brotli does the rest):
-//! - `meta.txt`: `P` lines (kind, url, title) for pages, presets and composer options; `S` lines
-//!   (page, section id, heading), one per document in document order; `G` lines (first document
-//!   of each excerpt group) and `C` lines (first key of each term chunk).
-//! - `c<n>.txt`: sorted `key \t postings`, postings `delta[:weight]` separated by spaces.
-//! - `f<n>.txt`: the plain text of the group's documents, one line each, for excerpts and the
-//!   exact-phrase pass. Fetched only for documents that made the result list.
+//! - `meta.txt`: `v2`, then `P` lines (kind, number of sections, url, title) for pages, presets
+//!   and composer options; a document is one section, numbered in page order. `G` lines give
+//!   the first document of each text group, `C` lines the first key of each term chunk.
+//! - `c<n>.txt`: sorted, front-coded `key \t postings`; a posting is `delta * 8 + weight` in the
+//!   base-32 digits of `codec`, no separators.
+//! - `f<n>.txt`: `anchor \t heading \t text` of the group's documents, one line each, for result
+//!   links, excerpts and the exact-phrase pass. Fetched only for documents in the result list.
 
-use crate::token;
+use crate::{codec, token};
 use std::collections::BTreeMap;
 
 /// What a result is, which decides its group in the result list.
@@ -37,9 +38,12 @@ impl Kind {
     }
 }
 
-/// Posting weight bits: body term count (capped at 7), then heading and title hits.
-pub const W_HEADING: u32 = 8;
-pub const W_TITLE: u32 = 16;
+/// Posting weight: the body term count (capped at 3) in the low bits, and whether the term is
+/// in the section heading or the page title.
+pub const W_COUNT: u32 = 3;
+pub const W_HEADING: u32 = 4;
+/// Bits a weight takes in a posting.
+pub const W_BITS: u32 = 3;
 
 /// Target size of one term chunk before compression: a query touches one chunk per word.
 const CHUNK_BYTES: usize = 12 * 1024;
@@ -97,6 +101,12 @@ fn clean_line(text: &str) -> String {
         .collect()
 }
 
+/// Terms that only cost bytes: long numbers (ports and versions stay), hashes.
+fn is_noise(term: &str) -> bool {
+    let digits = term.chars().filter(char::is_ascii_digit).count();
+    (digits == term.len() && digits > 5) || (term.len() >= 16 && digits * 4 >= term.len())
+}
+
 impl Builder {
     pub fn new() -> Builder {
         Builder::default()
@@ -115,8 +125,11 @@ impl Builder {
             let doc = self.docs.len() as u32;
             let mut weights: BTreeMap<String, u32> = BTreeMap::new();
             for term in token::terms(section.text) {
+                if is_noise(&term) {
+                    continue;
+                }
                 let w = weights.entry(term).or_insert(0);
-                if *w & 7 < 7 {
+                if *w & W_COUNT < W_COUNT {
                     *w += 1;
                 }
             }
@@ -127,7 +140,7 @@ impl Builder {
             }
             if i == 0 {
                 for term in token::terms(title) {
-                    *weights.entry(term).or_insert(0) |= W_TITLE;
+                    *weights.entry(term).or_insert(0) |= W_HEADING;
                 }
             }
             for (term, w) in weights {
@@ -159,24 +172,19 @@ impl Builder {
         let mut chunk_starts = Vec::new();
         let mut chunk = String::new();
         let mut chunks = Vec::new();
+        let mut previous = "";
         for (key, docs) in &self.postings {
             if chunk.is_empty() {
                 chunk_starts.push(key.clone());
+                previous = "";
             }
-            chunk.push_str(key);
+            codec::push_key(&mut chunk, previous, key);
+            previous = key;
             chunk.push('\t');
             let mut last = 0u32;
-            for (n, (&doc, &w)) in docs.iter().enumerate() {
-                if n > 0 {
-                    chunk.push(' ');
-                }
-                let delta = doc - last;
+            for (&doc, &w) in docs {
+                codec::push_number(&mut chunk, ((doc - last) << W_BITS) | w);
                 last = doc;
-                chunk.push_str(&delta.to_string());
-                if w != 1 {
-                    chunk.push(':');
-                    chunk.push_str(&w.to_string());
-                }
             }
             chunk.push('\n');
             if chunk.len() >= CHUNK_BYTES {
@@ -195,6 +203,13 @@ impl Builder {
             if group.is_empty() {
                 group_starts.push(n);
             }
+            let title = &self.pages[doc.page].title;
+            group.push_str(&doc.id);
+            group.push('\t');
+            if doc.heading != *title {
+                group.push_str(&doc.heading);
+            }
+            group.push('\t');
             group.push_str(&doc.text);
             group.push('\n');
             if group.len() >= GROUP_BYTES {
@@ -205,17 +220,15 @@ impl Builder {
             groups.push(group);
         }
 
-        let mut meta = String::from("v1\n");
-        for page in &self.pages {
+        let mut meta = String::from("v2\n");
+        for (n, page) in self.pages.iter().enumerate() {
+            let sections = self.docs.iter().filter(|d| d.page == n).count();
             meta.push_str(&format!(
-                "P\t{}\t{}\t{}\n",
+                "P\t{}\t{sections}\t{}\t{}\n",
                 page.kind.code(),
                 page.url,
                 page.title
             ));
-        }
-        for doc in &self.docs {
-            meta.push_str(&format!("S\t{}\t{}\t{}\n", doc.page, doc.id, doc.heading));
         }
         for start in &group_starts {
             meta.push_str(&format!("G\t{start}\n"));

@@ -6,6 +6,7 @@
 //! - [`index`]: one language's index, split into term chunks and excerpt groups.
 //! - [`engine`]: query parsing, ranking, the exact-phrase pass, excerpts and highlighting.
 
+mod codec;
 pub mod engine;
 pub mod index;
 pub mod token;

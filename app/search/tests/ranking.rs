@@ -168,7 +168,7 @@ fn results_carry_highlighted_excerpts() {
 fn typing_matches_prefixes_of_the_last_word() {
     let (en, _, _) = corpus();
     let q = search::Query::parse("seccompPro", true).expect("query");
-    let hits = en.search(&q, 10);
+    let hits = en.refine(&q, en.search(&q, 10), 10);
     assert!(hits.iter().any(|h| h.anchor == "seccomp"), "{hits:?}");
 }
 
@@ -225,10 +225,12 @@ fn chunks_are_fetched_only_as_a_query_needs_them() {
 #[test]
 fn a_broken_meta_file_is_an_error_not_a_panic() {
     assert!(search::Index::parse_meta("").is_err());
-    assert!(search::Index::parse_meta("v1\nS\t9\tx\ty").is_err());
-    assert!(search::Index::parse_meta("v1\nZ").is_err());
-    let mut index = search::Index::parse_meta("v1\nC\ta").expect("meta");
-    index.add_chunk(0, "a\tnot numbers here\nbroken line");
+    assert!(search::Index::parse_meta("v1\nC\ta").is_err());
+    assert!(search::Index::parse_meta("v2\nP\tg\tmany\t/\tx").is_err());
+    assert!(search::Index::parse_meta("v2\nZ").is_err());
+    let mut index = search::Index::parse_meta("v2\nP\tg\t1\t/x/\tX\nG\t0\nC\ta").expect("meta");
+    index.add_chunk(0, "0a\tnot numbers here\nbroken line\nZZ\t\u{1F525}");
+    index.add_group(0, "no tabs here");
     let q = search::Query::parse("abc", false).expect("query");
     let _ = index.search(&q, 5);
 }

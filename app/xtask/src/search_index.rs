@@ -289,3 +289,122 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod real_content {
+    use super::*;
+
+    fn top(lang: Lang, queries: &[&str]) -> Vec<(String, Vec<String>)> {
+        let site = crate::dist::compile_content("/", false).expect("the content builds");
+        let out = build(&site, "/", lang);
+        let index = search::load_all(&out).expect("the index loads");
+        queries
+            .iter()
+            .map(|q| {
+                let hits = search::run(&index, q, 10).unwrap_or_default();
+                (
+                    q.to_string(),
+                    hits.iter()
+                        .map(|h| format!("{}#{}", h.url, h.anchor))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The examples on the real content: a named query and the page it must put first.
+    #[test]
+    fn real_queries_land_on_the_right_page_and_the_index_stays_small() {
+        let cases: &[(Lang, &str, &str)] = &[
+            (Lang::En, "OOMKilled", "/en/runbooks/executor-oomkilled/"),
+            (
+                Lang::En,
+                "exit code 137",
+                "/en/runbooks/executor-oomkilled/",
+            ),
+            (
+                Lang::En,
+                "ImagePullBackOff",
+                "/en/runbooks/image-pull-failures/",
+            ),
+            (
+                Lang::En,
+                "history server empty",
+                "/en/runbooks/history-server-empty/",
+            ),
+            (Lang::En, "seccomp", "/en/guides/security-pss/"),
+            (
+                Lang::En,
+                "executor memory",
+                "/en/composer/?focus=sizing.executor_memory",
+            ),
+            (
+                Lang::Ru,
+                "нехватка памяти",
+                "/ru/runbooks/executor-oomkilled/",
+            ),
+            (
+                Lang::Ru,
+                "историй сервер пустой",
+                "/ru/runbooks/history-server-empty/",
+            ),
+            (Lang::Ru, "seccomp", "/ru/guides/security-pss/"),
+            (Lang::Ru, "OOMKilled", "/ru/runbooks/executor-oomkilled/"),
+        ];
+        let site = crate::dist::compile_content("/", false).expect("the content builds");
+        let mut failed = Vec::new();
+        for lang in Lang::ALL {
+            let out = build(&site, "/", lang);
+            let share = out.index_bytes as f64 / out.text_bytes as f64;
+            assert!(
+                share <= 0.30,
+                "{} index is {:.1}% of its text",
+                lang.code(),
+                share * 100.0
+            );
+            let index = search::load_all(&out).expect("the index loads");
+            for (_, query, want) in cases.iter().filter(|c| c.0 == lang) {
+                let hits = search::run(&index, query, 10).unwrap_or_default();
+                let got = hits.first().map(|h| h.url.as_str()).unwrap_or("(nothing)");
+                if got != *want {
+                    failed.push(format!("{query}: want {want}, got {got}"));
+                }
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    #[ignore = "prints; run with --ignored --nocapture to look at rankings"]
+    fn print_rankings() {
+        for lang in Lang::ALL {
+            let qs: &[&str] = match lang {
+                Lang::En => &[
+                    "OOMKilled",
+                    "history server empty",
+                    "seccomp",
+                    "executor memory",
+                    "spark.executor.memoryOverhead",
+                    "runAsNonRoot",
+                    "ImagePullBackOff",
+                    "exit code 137",
+                    "network policy",
+                ],
+                Lang::Ru => &[
+                    "нехватка памяти",
+                    "историй сервер пустой",
+                    "seccomp",
+                    "память исполнителя",
+                    "OOMKilled",
+                    "сетевые политики",
+                ],
+            };
+            for (q, hits) in top(lang, qs) {
+                println!("{q}:");
+                for h in hits.iter().take(4) {
+                    println!("    {h}");
+                }
+            }
+        }
+    }
+}

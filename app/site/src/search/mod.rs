@@ -96,6 +96,8 @@ fn Search(lang: Lang) -> impl IntoView {
     let input = RwSignal::new(String::new());
     let state = RwSignal::new(State::Idle);
     let active = RwSignal::new(0usize);
+    // The input the shown state answers (tests and tools wait on it).
+    let answered = RwSignal::new(String::new());
     // Only the latest query may write results: an older one finishing late is ignored.
     let seq = StoredValue::new(0u32);
     let done = StoredValue::new(0u32);
@@ -145,6 +147,7 @@ fn Search(lang: Lang) -> impl IntoView {
                 Err(Empty::TooShort) => State::Empty(Empty::TooShort),
                 _ => State::Idle,
             });
+            answered.set(value);
             return;
         }
         if !load::is_loaded(lang) {
@@ -158,11 +161,12 @@ fn Search(lang: Lang) -> impl IntoView {
             );
         }
         leptos::task::spawn_local(async move {
-            let outcome = load::run(lang, value).await;
+            let outcome = load::run(lang, value.clone()).await;
             if seq.get_value() != id {
                 return;
             }
             done.set_value(id);
+            answered.set(value);
             state.set(match outcome {
                 Outcome::Empty(e) => State::Empty(e),
                 Outcome::Found { hits, lang } => State::Found {
@@ -365,6 +369,7 @@ fn Search(lang: Lang) -> impl IntoView {
                         class="search-status"
                         role="status"
                         aria-live="polite"
+                        data-query=move || answered.get()
                         data-state=move || match state.get() {
                             State::Idle => "idle",
                             State::Loading => "loading",
