@@ -485,3 +485,132 @@ fn prefix_ids(html: &str, prefix: &str) -> String {
     html.replace(" id=\"", &format!(" id=\"{prefix}--"))
         .replace("href=\"#", &format!("href=\"#{prefix}--"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use content::{Heading, LangSite, NavItem, NavSection, Site};
+    use std::collections::BTreeMap;
+
+    fn page(lang: Lang, path: &str, translation: Translation) -> Page {
+        Page {
+            lang,
+            path: path.to_string(),
+            source: format!("content/{}/{path}.md", lang.code()),
+            title: format!("Title {path}"),
+            description: "About <this> page".to_string(),
+            runbook: None,
+            headings: vec![
+                Heading {
+                    level: 2,
+                    id: "one".into(),
+                    text: "One".into(),
+                },
+                Heading {
+                    level: 3,
+                    id: "two".into(),
+                    text: "Two".into(),
+                },
+            ],
+            sections: Vec::new(),
+            html: "<p>Body</p>".to_string(),
+            translation,
+            last_updated: None,
+        }
+    }
+
+    fn site(pages: Vec<Page>) -> Site {
+        let lang = pages[0].lang;
+        let items = pages
+            .iter()
+            .map(|p| NavItem {
+                title: p.title.clone(),
+                path: p.path.clone(),
+                children: Vec::new(),
+            })
+            .collect();
+        Site {
+            langs: vec![LangSite {
+                lang,
+                nav: vec![NavSection {
+                    title: "Guides".into(),
+                    items,
+                }],
+                pages,
+            }],
+            warnings: Vec::new(),
+        }
+    }
+
+    fn build(site: &Site) -> Build<'_> {
+        Build {
+            site,
+            base: "/spark_k8s/".into(),
+            origin: "https://example.org".into(),
+            repo_url: "https://example.org/repo".into(),
+            assets: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_fallback_page_says_so_and_marks_its_text_with_the_source_language() {
+        let site = site(vec![page(
+            Lang::Ru,
+            "guides/a",
+            Translation::Fallback { from: Lang::En },
+        )]);
+        let html = doc_page(&build(&site), &site.langs[0], &site.langs[0].pages[0]);
+        assert!(html.contains(ui(Lang::Ru).fallback_notice));
+        assert!(html.contains(r#"<article lang="en">"#));
+        assert!(html.contains(r#"<html lang="ru""#));
+    }
+
+    #[test]
+    fn a_stale_translation_warns_and_a_current_one_does_not() {
+        let stale = site(vec![page(Lang::Ru, "guides/a", Translation::Stale)]);
+        let html = doc_page(&build(&stale), &stale.langs[0], &stale.langs[0].pages[0]);
+        assert!(html.contains(ui(Lang::Ru).stale_notice));
+        let current = site(vec![page(Lang::Ru, "guides/a", Translation::Current)]);
+        let html = doc_page(
+            &build(&current),
+            &current.langs[0],
+            &current.langs[0].pages[0],
+        );
+        assert!(!html.contains(ui(Lang::Ru).stale_notice));
+        assert!(!html.contains("translation-notice"));
+    }
+
+    #[test]
+    fn links_carry_the_base_and_the_page_knows_its_neighbours_and_alternates() {
+        let site = site(vec![
+            page(Lang::En, "guides/a", Translation::Original),
+            page(Lang::En, "guides/b", Translation::Original),
+        ]);
+        let b = build(&site);
+        let html = doc_page(&b, &site.langs[0], &site.langs[0].pages[0]);
+        assert!(html.contains(
+            r#"<link rel="canonical" href="https://example.org/spark_k8s/en/guides/a/">"#
+        ));
+        assert!(
+            html.contains(r#"hreflang="ru" href="https://example.org/spark_k8s/ru/guides/a/""#)
+        );
+        assert!(html.contains(r#"href="/spark_k8s/en/guides/b/" rel="next""#));
+        assert!(
+            html.contains(r#"href="/spark_k8s/ru/guides/a/" hreflang="ru""#),
+            "the switcher keeps the page"
+        );
+        assert!(html.contains(r#"<a href="/spark_k8s/en/guides/a/" aria-current="page">"#));
+        assert!(html.contains("About &lt;this&gt; page"), "text is escaped");
+        assert!(
+            html.contains(ui(Lang::En).last_updated_unknown),
+            "no git history has a fallback"
+        );
+        assert!(
+            html.contains(r#"href="https://example.org/repo/edit/main/content/en/guides/a.md""#)
+        );
+        assert!(
+            html.contains(r##"<a href="#two">Two</a>"##),
+            "the contents list h3 too"
+        );
+    }
+}
