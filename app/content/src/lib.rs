@@ -12,6 +12,7 @@ pub mod lint;
 pub mod model;
 pub mod slug;
 pub mod summary;
+pub mod templates;
 
 #[cfg(feature = "markdown")]
 pub mod markdown;

@@ -39,8 +39,13 @@ pub fn Editor(
     other: Doc,
     show: RwSignal<Show>,
 ) -> impl IntoView {
+    // The gutter changes only when the number of lines does, not on every keystroke.
+    let line_count = Memo::new(move |_| {
+        doc.text
+            .with(|t| t.bytes().filter(|&b| b == b'\n').count() + 1)
+    });
     let lines = move || {
-        let n = doc.text.with(|t| t.split('\n').count());
+        let n = line_count.get();
         let mut out = String::with_capacity(n * 5);
         for i in 1..=n {
             out.push_str(&i.to_string());

@@ -9,7 +9,6 @@
 
 mod editor;
 mod store;
-mod templates;
 mod text;
 
 use std::sync::Arc;
@@ -23,7 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use templates::Template;
+use content::templates::Template;
 use text::{Text, text};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
