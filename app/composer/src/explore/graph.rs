@@ -62,7 +62,7 @@ impl Graph {
         let mut out: Vec<(String, i64)> = self
             .edges
             .iter()
-            .filter(|e| column(&e.from) == 0)
+            .filter(|e| matches!(e.from.as_str(), "ingress-nginx" | "router"))
             .flat_map(|e| e.ports.iter().map(|p| (e.to.clone(), *p)))
             .collect();
         out.sort();
@@ -74,9 +74,10 @@ impl Graph {
 fn column(id: &str) -> u32 {
     match id {
         "ingress-nginx" | "router" | "monitoring" | "openshift-user-workload-monitoring" => 0,
-        "jupyter" | "airflow-webserver" | "airflow-scheduler" | "spark-submit" => 1,
+        "jupyter" | "airflow-webserver" | "airflow-scheduler" | "spark-submit"
+        | "history-server" => 1,
         "connect" | "driver" | "standalone-master" | "spark-operator" => 2,
-        "executor" | "celeborn-master" | "celeborn-worker" | "mlflow" => 3,
+        "executor" | "celeborn-master" | "celeborn-worker" | "mlflow" | "minio-buckets" => 3,
         _ => 4,
     }
 }
@@ -236,6 +237,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn monitoring_is_not_exposure() {
+        let mut c = crate::Choices::default();
+        c.features.monitoring = true;
+        let g = graph(&crate::validate(&c).0);
+        assert!(
+            g.edges
+                .iter()
+                .any(|e| e.from == "monitoring" && e.to == "driver")
+        );
+        assert!(g.exposed().is_empty());
     }
 
     #[test]

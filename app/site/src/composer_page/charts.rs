@@ -27,7 +27,7 @@ const BAR: f64 = 18.0;
 const GAP: f64 = 30.0;
 
 fn x(v: u64, axis: u64) -> f64 {
-    LABEL + (W - LABEL - 10.0) * (v as f64) / (axis as f64)
+    LABEL + (W - LABEL - 80.0) * (v as f64) / (axis as f64)
 }
 
 /// Per-Pod bars against the node line, then the namespace total against the quota.
@@ -184,7 +184,15 @@ pub fn graph_svg(g: &Graph, t: &Text) -> String {
         let (Some(a), Some(b)) = (center(g, &e.from), center(g, &e.to)) else {
             continue;
         };
-        let (p, q) = (border(a, b), border(b, a));
+        let (mut p, mut q) = (border(a, b), border(b, a));
+        // A connection both ways gets two parallel arrows instead of one on top of the other.
+        if g.edges.iter().any(|r| r.from == e.to && r.to == e.from) {
+            let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let (ox, oy) = (-dy / len * 5.0, dx / len * 5.0);
+            p = (p.0 + ox, p.1 + oy);
+            q = (q.0 + ox, q.1 + oy);
+        }
         let ports: Vec<String> = e.ports.iter().map(i64::to_string).collect();
         s += &format!(
             r#"<g class="gr-e"><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" marker-end="url(#gr-arrow)"/><text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><title>{} → {}: {}</title></g>"#,

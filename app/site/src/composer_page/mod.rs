@@ -109,7 +109,13 @@ impl State {
             Lang::En => "en",
             Lang::Ru => "ru",
         };
-        format!("{}/{lang}/{doc}/", browser::base_path())
+        // An `index` page is served at its folder.
+        let doc = doc.strip_suffix("index").unwrap_or(doc).trim_end_matches('/');
+        if doc.is_empty() {
+            format!("{}/{lang}/", browser::base_path())
+        } else {
+            format!("{}/{lang}/{doc}/", browser::base_path())
+        }
     }
 
     fn share_url(&self) -> String {
@@ -311,15 +317,15 @@ fn Composer(lang: Lang) -> impl IntoView {
                             charts::sizing_svg(&sizing::chart(&s.comp.read().config), t)
                         }></div>
                     </section>
-                    <section class="cmp-box" aria-labelledby="cmp-graph-h">
-                        <h2 id="cmp-graph-h">{t.graph}</h2>
-                        <p class="cmp-muted">{t.graph_desc}</p>
-                        <div class="cmp-svg cmp-graph" inner_html=move || {
-                            charts::graph_svg(&graph::graph(&s.comp.read().config), t)
-                        }></div>
-                    </section>
                 </div>
             </div>
+            <section class="cmp-box" aria-labelledby="cmp-graph-h">
+                <h2 id="cmp-graph-h">{t.graph}</h2>
+                <p class="cmp-muted">{t.graph_desc}</p>
+                <div class="cmp-svg cmp-graph" inner_html=move || {
+                    charts::graph_svg(&graph::graph(&s.comp.read().config), t)
+                }></div>
+            </section>
             <Output s=s/>
             <Compare s=s/>
             <section class="cmp-box cmp-keys" aria-labelledby="cmp-keys-h">
