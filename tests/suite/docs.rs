@@ -110,15 +110,15 @@ fn the_presets_section_lists_every_preset_under_its_own_title() {
             .filter(|i| i.path == "presets")
             .flat_map(|i| i.children.iter())
             .collect();
-        let listed: BTreeSet<&str> = items.iter().map(|i| i.path.as_str()).collect();
-        let expected: BTreeSet<String> = composer::presets()
+        let listed: Vec<&str> = items.iter().map(|i| i.path.as_str()).collect();
+        let expected: Vec<String> = composer::presets()
             .iter()
             .map(|p| format!("presets/{}", p.id))
             .collect();
         assert_eq!(
             listed,
-            expected.iter().map(String::as_str).collect(),
-            "{}: SUMMARY.md lists under presets/index.md exactly the presets",
+            expected.iter().map(String::as_str).collect::<Vec<_>>(),
+            "{}: SUMMARY.md lists under presets/index.md exactly the presets, in the composer's order",
             lang.code()
         );
         for item in items {

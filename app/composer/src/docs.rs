@@ -73,7 +73,8 @@ struct Words {
     col_preset: &'static str,
     col_backend: &'static str,
     col_components: &'static str,
-    col_tags: &'static str,
+    col_composer: &'static str,
+    open: &'static str,
     open_in_composer: &'static str,
     tags: &'static str,
     at_a_glance: &'static str,
@@ -123,7 +124,6 @@ struct Words {
     tls_off: &'static str,
     findings: &'static str,
     findings_none: &'static str,
-    see: &'static str,
     alerts: &'static str,
     alerts_lead: &'static str,
     alerts_none: &'static str,
@@ -142,7 +142,8 @@ const EN: Words = Words {
     col_preset: "Preset",
     col_backend: "Backend",
     col_components: "Components",
-    col_tags: "Tags",
+    col_composer: "Composer",
+    open: "Open",
     open_in_composer: "Open in composer",
     tags: "Tags",
     at_a_glance: "At a glance",
@@ -192,7 +193,6 @@ const EN: Words = Words {
     tls_off: "UIs are exposed without TLS.",
     findings: "Composer findings",
     findings_none: "The composer reports nothing for this preset.",
-    see: "see",
     alerts: "Alerts",
     alerts_lead: "The PrometheusRule in `manifests/alerts.yaml` holds these alerts, each with its runbook:",
     alerts_none: "This preset generates no alert rules; turn on alerts in the composer to get them.",
@@ -211,7 +211,8 @@ const RU: Words = Words {
     col_preset: "Пресет",
     col_backend: "Бэкенд",
     col_components: "Компоненты",
-    col_tags: "Теги",
+    col_composer: "Конструктор",
+    open: "Открыть",
     open_in_composer: "Открыть в конструкторе",
     tags: "Теги",
     at_a_glance: "Коротко",
@@ -261,7 +262,6 @@ const RU: Words = Words {
     tls_off: "UI опубликованы без TLS.",
     findings: "Замечания конструктора",
     findings_none: "Для этого пресета у конструктора замечаний нет.",
-    see: "см.",
     alerts: "Алерты",
     alerts_lead: "PrometheusRule в `manifests/alerts.yaml` содержит эти алерты, у каждого свой ранбук:",
     alerts_none: "Этот пресет не генерирует правил алертинга; включите алерты в конструкторе, чтобы их получить.",
@@ -447,22 +447,19 @@ pub fn index_page(lang: Lang) -> String {
     let _ = writeln!(
         s,
         "| {} | {} | {} | {} |\n|---|---|---|---|",
-        w.col_preset, w.col_backend, w.col_components, w.col_tags
+        w.col_preset, w.col_backend, w.col_components, w.col_composer
     );
     for p in presets() {
         let c = p.choices();
         let _ = writeln!(
             s,
-            "| [{}]({}.md) | {} | {} | {} |",
+            "| [{}]({}.md) | {} | {} | [{}]({}) |",
             cell(p.title.get(lang)),
             p.id,
             cell(backend_text(c.backend, lang)),
             cell(&p.components().join(", ")),
-            p.tags
-                .iter()
-                .map(|t| format!("`{t}`"))
-                .collect::<Vec<_>>()
-                .join(" ")
+            w.open,
+            composer_href(lang, p)
         );
     }
     s
@@ -561,7 +558,7 @@ pub fn preset_page(p: &PresetData, lang: Lang) -> String {
     let _ = writeln!(s, "## {}\n", w.components);
     for id in crate::components_of(c) {
         let (text, page) = component_text(id, lang);
-        let _ = writeln!(s, "- **{id}**: {text} ([{}](../{page})).", w.see);
+        let _ = writeln!(s, "- [**{id}**](../{page}): {text}.");
     }
     s.push('\n');
 
@@ -719,12 +716,11 @@ pub fn preset_page(p: &PresetData, lang: Lang) -> String {
         for d in &comp.diagnostics {
             let _ = writeln!(
                 s,
-                "- **{}** `{}`: {} ([{}](../{}.md))",
+                "- **{}** [`{}`](../{}.md): {}",
                 d.severity.as_str(),
                 d.code.as_str(),
-                prose(&d.text(lang)),
-                w.see,
-                d.doc()
+                d.doc(),
+                prose(&d.text(lang))
             );
         }
         s.push('\n');
