@@ -56,10 +56,17 @@ pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> Stri
         sh_quote(v.release())
     ));
     s.push_str("CHARTS=\"${SPARK_K8S_CHARTS:-./spark_k8s/charts}\"\nMODE=\"${1:-manifests}\"\ncd \"$(dirname \"$0\")\"\n\n");
-    s.push_str("case \"$MODE\" in\n  manifests)\n    kubectl apply -k manifests/\n");
-    if v.k8s_executors() || v.connect() {
-        s.push_str("    kubectl -n \"$NAMESPACE\" rollout status deploy --timeout=10m\n");
+    s.push_str("case \"$MODE\" in\n  manifests)\n");
+    if c.components.operator {
+        // The operator has no generated manifests: its chart brings the SparkApplication CRD,
+        // which must exist before spark-jobs.yaml is applied.
+        if c.identity.create_namespace {
+            s.push_str("    kubectl apply -f manifests/namespace.yaml\n");
+        }
+        s.push_str("    helm upgrade --install \"$RELEASE-operator\" \"$CHARTS/spark-operator\" --namespace \"$NAMESPACE\" --set sparkJobNamespace=\"$NAMESPACE\"\n");
     }
+    s.push_str("    kubectl apply -k manifests/\n");
+    s.push_str("    kubectl -n \"$NAMESPACE\" wait --for=condition=Available deployment --all --timeout=10m\n");
     s.push_str("    ;;\n  helm)\n");
     if c.identity.create_namespace {
         s.push_str("    kubectl apply -f manifests/namespace.yaml\n");

@@ -100,6 +100,17 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
     {
         add(p("airflow-scheduler"), Peer::World, tcp(&[443, 6443]));
     }
+    if k.operator {
+        // The operator (installed from its chart as release <rel>-operator) watches the API
+        // server and serves its admission webhook on 8080; the selector is Helm's instance label.
+        let op = Sel {
+            id: "spark-operator".into(),
+            labels: ymap! { "app.kubernetes.io/instance" => format!("{}-operator", v.release()) },
+        };
+        add(Peer::Pods(op.clone()), Peer::World, tcp(&[443, 6443]));
+        // Admission calls come from the API server, which is not a Pod: allow by port.
+        add(Peer::World, Peer::Pods(op), tcp(&[8080]));
+    }
     if v.standalone() {
         add(driver(), p("standalone-master"), tcp(&[7077]));
         add(executor(), p("standalone-master"), tcp(&[7077]));

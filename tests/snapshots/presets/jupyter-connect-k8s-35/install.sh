@@ -18,7 +18,7 @@ cd "$(dirname "$0")"
 case "$MODE" in
   manifests)
     kubectl apply -k manifests/
-    kubectl -n "$NAMESPACE" rollout status deploy --timeout=10m
+    kubectl -n "$NAMESPACE" wait --for=condition=Available deployment --all --timeout=10m
     ;;
   helm)
     kubectl apply -f manifests/namespace.yaml
