@@ -48,6 +48,9 @@ pub fn parse_mib(s: &str) -> Option<u64> {
 
 /// Formats MiB as a Kubernetes quantity: `4Gi` when whole, else `1536Mi`.
 pub fn k8s(mib: u64) -> String {
+    if mib == 0 {
+        return "0".into();
+    }
     if mib.is_multiple_of(1024) {
         format!("{}Gi", mib / 1024)
     } else {
