@@ -6,7 +6,7 @@
 use crate::codec;
 use crate::index::{Kind, W_BITS, W_COUNT, W_HEADING};
 use crate::token::{self, fold};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Longest query looked at, in characters; anything longer is cut (a pasted log line still works).
 const MAX_QUERY_CHARS: usize = 200;
@@ -588,13 +588,28 @@ fn term_score(w: u32) -> f32 {
 /// Decides which words of a text match a query: by stem, by the whole folded word, or by a
 /// prefix of the last word. Used for excerpts and for highlighting on the target page.
 pub struct Matcher {
-    keys: BTreeSet<String>,
+    keys: HashSet<String>,
     prefixes: Vec<String>,
+    /// The first two characters of every key: a simple word starting otherwise cannot match,
+    /// so most words of a text are rejected without stemming them.
+    heads: HashSet<String>,
+}
+
+fn head(folded: &str) -> String {
+    folded.chars().take(2).collect()
+}
+
+/// A word of one part (no joiners, no inner capitals): its terms are its stem alone.
+fn is_simple(word: &str) -> bool {
+    !word
+        .chars()
+        .skip(1)
+        .any(|c| c.is_uppercase() || matches!(c, '.' | '_' | '-'))
 }
 
 impl Matcher {
     pub fn new(words: &[String]) -> Matcher {
-        let mut keys = BTreeSet::new();
+        let mut keys = HashSet::new();
         let mut prefixes = Vec::new();
         for w in words.iter().take(MAX_WORDS) {
             let f = fold(w);
@@ -602,7 +617,7 @@ impl Matcher {
                 continue;
             }
             let mut t = Vec::new();
-            token::terms_of_word(&f, &mut t);
+            token::terms_of_word(w, &mut t);
             keys.extend(t);
             keys.insert(token::stem(&f));
             keys.insert(f.clone());
@@ -610,7 +625,12 @@ impl Matcher {
                 prefixes.push(f);
             }
         }
-        Matcher { keys, prefixes }
+        let heads = keys.iter().map(|k| head(k)).collect();
+        Matcher {
+            keys,
+            prefixes,
+            heads,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -622,6 +642,9 @@ impl Matcher {
         let f = fold(word);
         if self.keys.contains(&f) || self.prefixes.iter().any(|p| f.starts_with(p.as_str())) {
             return true;
+        }
+        if is_simple(word) {
+            return self.heads.contains(&head(&f)) && self.keys.contains(&token::stem(&f));
         }
         let mut t = Vec::new();
         token::terms_of_word(word, &mut t);
@@ -639,10 +662,14 @@ impl Matcher {
 
     /// About `width` characters around the first match, as (text, is a match) runs.
     pub fn excerpt(&self, text: &str, width: usize) -> Vec<(String, bool)> {
-        let ranges = self.ranges(text);
-        let first = ranges.first().map(|r| r.0).unwrap_or(0);
+        let words = token::words(text);
+        let first = words
+            .iter()
+            .position(|w| self.matches(w.text))
+            .unwrap_or(words.len());
+        let first_at = words.get(first).map(|w| w.start).unwrap_or(0);
         // Start a few words before the match, on a character boundary.
-        let before: Vec<(usize, char)> = text[..first].char_indices().collect();
+        let before: Vec<(usize, char)> = text[..first_at].char_indices().collect();
         let back = width / 4;
         let mut start = if before.len() > back {
             before[before.len() - back].0
@@ -650,7 +677,7 @@ impl Matcher {
             0
         };
         if start > 0 {
-            if let Some(space) = text[start..first].find(' ') {
+            if let Some(space) = text[start..first_at].find(' ') {
                 start += space + 1;
             }
         }
@@ -661,12 +688,22 @@ impl Matcher {
                 end += space;
             }
         }
+        // Only the words inside the window are looked at past the first match.
+        let ranges: Vec<(usize, usize)> = words
+            .iter()
+            .skip(first)
+            .take_while(|w| w.start + w.text.len() <= end)
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || self.matches(w.text))
+            .map(|(_, w)| (w.start, w.start + w.text.len()))
+            .filter(|_| first < words.len())
+            .collect();
         let mut out = Vec::new();
         if start > 0 {
             out.push(("… ".to_string(), false));
         }
         let mut at = start;
-        for &(s, e) in ranges.iter().filter(|r| r.0 >= start && r.1 <= end) {
+        for &(s, e) in &ranges {
             if s > at {
                 out.push((text[at..s].to_string(), false));
             }

@@ -48,7 +48,7 @@ pub const W_BITS: u32 = 3;
 /// Target size of one term chunk before compression: a query touches one chunk per word.
 const CHUNK_BYTES: usize = 12 * 1024;
 /// Target size of one excerpt group.
-const GROUP_BYTES: usize = 6 * 1024;
+const GROUP_BYTES: usize = 4 * 1024;
 
 struct DocIn {
     page: usize,

@@ -9,6 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Results shown at most.
 const LIMIT: usize = 12;
+/// Candidates whose text is fetched for the exact-phrase pass and excerpts.
+const CANDIDATES: usize = 16;
 
 thread_local! {
     static INDEXES: RefCell<HashMap<Lang, Index>> = RefCell::new(HashMap::new());
@@ -136,6 +138,7 @@ async fn search_in(lang: Lang, query: &Query) -> Result<Vec<Hit>, ()> {
     if hits.is_empty() {
         return Ok(hits);
     }
+    let hits: Vec<Hit> = hits.into_iter().take(CANDIDATES).collect();
     load_groups(lang, &hits).await;
     mark("search-start");
     let refined = with_index(lang, |index| index.refine(query, hits, LIMIT)).unwrap_or_default();

@@ -89,6 +89,26 @@ fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
 }
 
+/// Keeps the selected result visible in a list longer than the dialog.
+fn reveal(i: usize) {
+    if let Some(el) = crate::dom::document().get_element_by_id(&format!("search-opt-{i}")) {
+        let list = el.closest(".search-results").ok().flatten();
+        if let Some(list) = list {
+            let (top, bottom) = (
+                el.get_bounding_client_rect().top(),
+                el.get_bounding_client_rect().bottom(),
+            );
+            let (ltop, lbottom) = (
+                list.get_bounding_client_rect().top(),
+                list.get_bounding_client_rect().bottom(),
+            );
+            if top < ltop || bottom > lbottom {
+                el.scroll_into_view_with_bool(top < ltop);
+            }
+        }
+    }
+}
+
 #[component]
 fn Search(lang: Lang) -> impl IntoView {
     let t = text(lang);
@@ -179,7 +199,7 @@ fn Search(lang: Lang) -> impl IntoView {
         });
     };
 
-    let hits_now = move || match state.get() {
+    let hits_now = move || match state.get_untracked() {
         State::Found { hits, .. } => hits,
         _ => Vec::new(),
     };
@@ -198,10 +218,12 @@ fn Search(lang: Lang) -> impl IntoView {
             "ArrowDown" if count > 0 => {
                 ev.prevent_default();
                 active.update(|a| *a = (*a + 1) % count);
+                reveal(active.get_untracked());
             }
             "ArrowUp" if count > 0 => {
                 ev.prevent_default();
                 active.update(|a| *a = (*a + count - 1) % count);
+                reveal(active.get_untracked());
             }
             "Enter" => {
                 ev.prevent_default();
