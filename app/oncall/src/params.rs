@@ -103,10 +103,34 @@ pub enum Problem {
     NotBucketName,
 }
 
+/// The command-line tool the reader runs: `oc` accepts every `kubectl` command the runbooks use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cli {
+    #[default]
+    Kubectl,
+    Oc,
+}
+
+impl Cli {
+    pub const ALL: [Cli; 2] = [Cli::Kubectl, Cli::Oc];
+
+    pub fn command(self) -> &'static str {
+        match self {
+            Cli::Kubectl => "kubectl",
+            Cli::Oc => "oc",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Cli> {
+        Cli::ALL.into_iter().find(|c| c.command() == s.trim())
+    }
+}
+
 /// The reader's values; an empty value leaves the placeholder as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Params {
     values: [String; 4],
+    pub cli: Cli,
 }
 
 impl Params {
@@ -131,16 +155,20 @@ impl Params {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.values.iter().all(String::is_empty)
+        self.values.iter().all(String::is_empty) && self.cli == Cli::Kubectl
     }
 
     /// The localStorage form: `key=value` lines. Values never hold a newline (they are checked).
     pub fn to_stored(&self) -> String {
-        Param::ALL
+        let mut out: String = Param::ALL
             .into_iter()
             .filter(|p| !self.get(*p).is_empty())
             .map(|p| format!("{}={}\n", p.key(), self.get(p)))
-            .collect()
+            .collect();
+        if self.cli != Cli::Kubectl {
+            out.push_str(&format!("cli={}\n", self.cli.command()));
+        }
+        out
     }
 
     /// Reads the stored form leniently: unknown keys and unusable values are dropped, so a
@@ -148,10 +176,13 @@ impl Params {
     pub fn from_stored(text: &str) -> Params {
         let mut out = Params::default();
         for line in text.lines() {
-            if let Some((k, v)) = line.split_once('=')
-                && let Some(p) = Param::from_key(k.trim())
-            {
+            let Some((k, v)) = line.split_once('=') else {
+                continue;
+            };
+            if let Some(p) = Param::from_key(k.trim()) {
                 let _ = out.set(p, v);
+            } else if k.trim() == "cli" {
+                out.cli = Cli::parse(v).unwrap_or_default();
             }
         }
         out
@@ -224,6 +255,17 @@ mod tests {
         assert_eq!(Param::Bucket.problem(".ab"), Some(Problem::NotBucketName));
         assert_eq!(Param::Context.problem("user@kind-kind"), None);
         assert_eq!(Param::Context.problem(""), None);
+    }
+
+    #[test]
+    fn the_cli_choice_round_trips_and_defaults_to_kubectl() {
+        let mut p = Params::default();
+        p.cli = Cli::Oc;
+        assert!(!p.is_empty());
+        assert_eq!(p.to_stored(), "cli=oc\n");
+        assert_eq!(Params::from_stored("cli=oc\n").cli, Cli::Oc);
+        assert_eq!(Params::from_stored("cli=rm -rf\n").cli, Cli::Kubectl);
+        assert_eq!(Params::from_stored("").cli, Cli::Kubectl);
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub fn markdown(r: &Record<'_>) -> String {
             s.push_str(&format!("- {}: `{v}`\n", t.label(p)));
         }
     }
+    s.push_str(&format!("- {}: `{}`\n", t.cli, r.params.cli.command()));
     s.push_str(&format!("\n## {}\n", t.record_steps));
     let mut section: Option<&str> = None;
     for step in r.steps {
@@ -136,6 +137,7 @@ mod tests {
         assert!(md.contains("- 1 of 3 steps checked\n"), "{md}");
         assert!(md.contains("- Namespace: `team-a`\n"), "{md}");
         assert!(md.contains("- Helm release: _not set_\n"), "{md}");
+        assert!(md.contains("- Command-line tool: `kubectl`\n"), "{md}");
         assert!(md.contains("\n### Mitigation\n\n- [x] Tell the users about it (checked 2026-11-27T12:01:00.000Z)\n"), "{md}");
         assert!(
             md.contains("- [ ] Raise \\`memoryOverhead\\` \\| \\[x\\] fake\n"),

@@ -1,13 +1,13 @@
 //! Runbook parameters: namespace, release, kube context and bucket, entered once in a small form
 //! on any runbook page, kept in localStorage and put in place of `<namespace>`, `<release>`,
-//! `<context>` and `<bucket>` in every command of every runbook page. Copy buttons read the
-//! code's text, so they copy the substituted command.
+//! `<context>` and `<bucket>` in every command of every runbook page; likewise `kubectl` or `oc`.
+//! Copy buttons read the code's text, so they copy the substituted command.
 
 use crate::dom;
 use content::Lang;
 use leptos::prelude::*;
 use oncall::i18n::text;
-use oncall::{Param, Params};
+use oncall::{Cli, Param, Params};
 
 /// The localStorage key of the parameters.
 pub const KEY: &str = "runbook-params";
@@ -26,9 +26,27 @@ pub fn is_runbook_page() -> bool {
         == Some("runbook")
 }
 
+/// Shell blocks whose `kubectl` words follow the reader's choice of tool.
+const SHELL_BLOCKS: &str = ".code[data-lang=bash] code, .code[data-lang=sh] code, .code[data-lang=shell] code, .code[data-lang=console] code";
+
+/// Wraps the `kubectl` words of every shell block once, so [`apply`] can switch them.
+fn mark_cli_words() {
+    for code in dom::query_all(SHELL_BLOCKS) {
+        if let Some(html) = oncall::cli::mark(&code.inner_html()) {
+            code.set_inner_html(&html);
+        }
+    }
+}
+
 /// Puts the reader's values into every placeholder of the page's code blocks; an unset value
-/// shows the placeholder again.
+/// shows the placeholder again. `kubectl` words show the chosen tool.
 pub fn apply(params: &Params) {
+    let tool = params.cli.command();
+    for span in dom::query_all(".code span.cli") {
+        if span.text_content().as_deref() != Some(tool) {
+            span.set_text_content(Some(tool));
+        }
+    }
     for span in dom::query_all(".code span.ph[data-ph]") {
         let name = span.get_attribute("data-ph").unwrap_or_default();
         if Param::from_key(&name).is_none() {
@@ -93,6 +111,39 @@ fn Field(lang: Lang, param: Param, params: RwSignal<Params>) -> impl IntoView {
 }
 
 #[component]
+fn CliField(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
+    let t = text(lang);
+    let current = params.get_untracked().cli;
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = Cli::parse(&event_target_value(&ev)).unwrap_or_default();
+        params.update(|p| p.cli = chosen);
+    };
+    view! {
+        <div class="rt-field">
+            <label for="rt-cli">{t.cli}</label>
+            <select
+                id="rt-cli"
+                name="cli"
+                prop:value=move || params.get().cli.command()
+                on:change=on_change
+            >
+                {Cli::ALL
+                    .into_iter()
+                    .map(|cli| {
+                        let label = if cli == Cli::Oc { t.cli_oc } else { cli.command() };
+                        view! {
+                            <option value=cli.command() selected=cli == current>
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
 fn Panel(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
     let t = text(lang);
     let status = move || {
@@ -110,6 +161,7 @@ fn Panel(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
                 .into_iter()
                 .map(|param| view! { <Field lang=lang param=param params=params /> })
                 .collect_view()}
+            <CliField lang=lang params=params />
             <div class="rt-actions">
                 <button type="button" class="rt-clear" on:click=move |_| params.set(Params::default())>
                     {t.clear}
@@ -129,6 +181,7 @@ pub fn mount(lang: Lang) {
         return;
     }
     let params = RwSignal::new(stored());
+    mark_cli_words();
     apply(&params.get_untracked());
     let Some(article) = dom::document()
         .query_selector("main article")
