@@ -115,7 +115,8 @@ pub fn decode_verbose(link: &str) -> Result<Decoded, LinkError> {
     if link.len() > MAX_LINK_LEN {
         return Err(LinkError::TooLong(link.len()));
     }
-    let link = link.trim().trim_start_matches('#');
+    // A whole pasted URL works too: the link is what follows the last `#`.
+    let link = link.trim().rsplit('#').next().unwrap_or("");
     if link.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -200,5 +201,7 @@ mod tests {
         let d = decode_verbose("1~~zz_1~em_%ZZ~ec_4").expect("lenient");
         assert_eq!(d.choices.sizing.executor_cores, 4);
         assert_eq!(d.ignored, vec!["zz".to_string(), "em".to_string()]);
+        let (p, _) = decode("https://example.org/composer/#1~~ec_2").expect("from a URL");
+        assert_eq!(p, "");
     }
 }
