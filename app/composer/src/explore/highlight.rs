@@ -68,13 +68,24 @@ fn scalar_class(v: &str) -> Class {
         Class::Str
     } else if matches!(t, "true" | "false" | "null" | "~" | "{}" | "[]") {
         Class::Lit
-    } else if !t.is_empty() && t.parse::<f64>().is_ok() {
+    } else if is_number(t) {
         Class::Num
     } else if t == "|" || t == ">" || t == "|-" {
         Class::Punct
     } else {
         Class::Plain
     }
+}
+
+/// Integers and plain decimals; parsing as f64 would pull float parsing into the WASM.
+fn is_number(t: &str) -> bool {
+    let t = t.strip_prefix('-').unwrap_or(t);
+    let mut parts = t.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn yaml(text: &str) -> Spans<'_> {

@@ -21,22 +21,27 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const W: f64 = 640.0;
-const LABEL: f64 = 170.0;
-const BAR: f64 = 18.0;
-const GAP: f64 = 30.0;
+// Integer coordinates throughout: formatting floats would pull float printing into the WASM.
+const W: i64 = 640;
+const LABEL: i64 = 170;
+const BAR: i64 = 18;
+const GAP: i64 = 30;
 
-fn x(v: u64, axis: u64) -> f64 {
-    LABEL + (W - LABEL - 80.0) * (v as f64) / (axis as f64)
+fn x(v: u64, axis: u64) -> i64 {
+    LABEL + ((W - LABEL - 80) as u128 * u128::from(v) / u128::from(axis.max(1))) as i64
+}
+
+fn r(v: f64) -> i64 {
+    v.round() as i64
 }
 
 /// Per-Pod bars against the node line, then the namespace total against the quota.
 pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
     let axis = ch.pod_axis_mib();
-    let rows = ch.pods.len() as f64;
-    let pods_h = 26.0 + rows * GAP;
-    let total_y = pods_h + 34.0;
-    let h = total_y + 70.0;
+    let rows = ch.pods.len() as i64;
+    let pods_h = 26 + rows * GAP;
+    let total_y = pods_h + 34;
+    let h = total_y + 70;
     let mut s = format!(
         r#"<svg class="sz" viewBox="0 0 {W} {h}" role="img" aria-labelledby="sz-title"><title id="sz-title">{}</title>"#,
         esc(t.sizing)
@@ -46,7 +51,7 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
         esc(t.sizing_pods)
     );
     for (i, p) in ch.pods.iter().enumerate() {
-        let y = 26.0 + i as f64 * GAP;
+        let y = 26 + i as i64 * GAP;
         let risk = match p.risk {
             Risk::Ok => "",
             Risk::Oom => t.risk_oom,
@@ -58,15 +63,15 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
             p.id.to_string()
         };
         s += &format!(
-            r#"<g class="sz-row sz-{risk_id}" data-id="{id}"><text x="0" y="{ty}">{label}</text><rect class="sz-lim" x="{LABEL}" y="{y}" width="{lw:.1}" height="{BAR}"/><rect class="sz-need" x="{LABEL}" y="{y2}" width="{nw:.1}" height="{bh}"/><title>{id}: {need} {n}, {limit} {l}{sep}{risk}</title></g>"#,
+            r#"<g class="sz-row sz-{risk_id}" data-id="{id}"><text x="0" y="{ty}">{label}</text><rect class="sz-lim" x="{LABEL}" y="{y}" width="{lw}" height="{BAR}"/><rect class="sz-need" x="{LABEL}" y="{y2}" width="{nw}" height="{bh}"/><title>{id}: {need} {n}, {limit} {l}{sep}{risk}</title></g>"#,
             risk_id = p.risk.as_str(),
             id = esc(p.id),
-            ty = y + 13.0,
+            ty = y + 13,
             label = esc(&label),
             lw = x(p.limit_mib, axis) - LABEL,
-            nw = (x(p.need_mib, axis) - LABEL).max(1.0),
-            y2 = y + 4.0,
-            bh = BAR - 8.0,
+            nw = (x(p.need_mib, axis) - LABEL).max(1),
+            y2 = y + 4,
+            bh = BAR - 8,
             need = esc(t.need),
             n = k8s(p.need_mib),
             limit = esc(t.limit),
@@ -76,23 +81,23 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
         );
         if p.risk != Risk::Ok {
             s += &format!(
-                r#"<text class="sz-warn" x="{wx:.1}" y="{ty}" text-anchor="end">⚠ {}</text>"#,
+                r#"<text class="sz-warn" x="{wx}" y="{ty}" text-anchor="end">⚠ {}</text>"#,
                 esc(if p.risk == Risk::Oom {
                     "OOM"
                 } else {
                     "Pending"
                 }),
-                wx = W - 2.0,
-                ty = y + 13.0
+                wx = W - 2,
+                ty = y + 13
             );
         }
     }
     let nx = x(ch.node_mib, axis);
     s += &format!(
-        r#"<line class="sz-node" x1="{nx:.1}" x2="{nx:.1}" y1="20" y2="{pods_h}"/><text class="sz-mark" x="{nx:.1}" y="{ly}" text-anchor="middle">{} {}</text>"#,
+        r#"<line class="sz-node" x1="{nx}" x2="{nx}" y1="20" y2="{pods_h}"/><text class="sz-mark" x="{nx}" y="{ly}" text-anchor="middle">{} {}</text>"#,
         esc(t.node),
         k8s(ch.node_mib),
-        ly = pods_h + 12.0
+        ly = pods_h + 12
     );
     // Namespace total: services, drivers and executors stacked, against the quota.
     let tot = &ch.total;
@@ -102,7 +107,7 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
         total_y,
         esc(t.sizing_total)
     );
-    let y = total_y + 10.0;
+    let y = total_y + 10;
     let mut at = LABEL;
     for (cls, v, name) in [
         ("sz-svc", tot.services_mib, t.services),
@@ -111,7 +116,7 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
     ] {
         let w = x(v, axis) - LABEL;
         s += &format!(
-            r#"<rect class="{cls}" x="{at:.1}" y="{y}" width="{w:.1}" height="{BAR}"><title>{}: {}</title></rect>"#,
+            r#"<rect class="{cls}" x="{at}" y="{y}" width="{w}" height="{BAR}"><title>{}: {}</title></rect>"#,
             esc(name),
             k8s(v)
         );
@@ -121,7 +126,7 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
         r#"<text x="0" y="{ty}">{} = {}</text>"#,
         esc(t.executors),
         tot.executors,
-        ty = y + 13.0
+        ty = y + 13
     );
     let over = tot.over();
     s += &format!(
@@ -135,14 +140,14 @@ pub fn sizing_svg(ch: &Chart, t: &Text) -> String {
         } else {
             String::new()
         },
-        ty = y + BAR + 16.0
+        ty = y + BAR + 16
     );
     if let Some(q) = tot.quota_mib {
         let qx = x(q, axis);
         s += &format!(
-            r#"<line class="sz-quota" x1="{qx:.1}" x2="{qx:.1}" y1="{}" y2="{}"/>"#,
-            y - 4.0,
-            y + BAR + 4.0
+            r#"<line class="sz-quota" x1="{qx}" x2="{qx}" y1="{}" y2="{}"/>"#,
+            y - 4,
+            y + BAR + 4
         );
     }
     s += "</svg>";
@@ -195,13 +200,13 @@ pub fn graph_svg(g: &Graph, t: &Text) -> String {
         }
         let ports: Vec<String> = e.ports.iter().map(i64::to_string).collect();
         s += &format!(
-            r#"<g class="gr-e"><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" marker-end="url(#gr-arrow)"/><text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><title>{} → {}: {}</title></g>"#,
-            p.0,
-            p.1,
-            q.0,
-            q.1,
-            (p.0 + q.0) / 2.0,
-            (p.1 + q.1) / 2.0 - 3.0,
+            r#"<g class="gr-e"><line x1="{}" y1="{}" x2="{}" y2="{}" marker-end="url(#gr-arrow)"/><text x="{}" y="{}" text-anchor="middle">{}</text><title>{} → {}: {}</title></g>"#,
+            r(p.0),
+            r(p.1),
+            r(q.0),
+            r(q.1),
+            r((p.0 + q.0) / 2.0),
+            r((p.1 + q.1) / 2.0 + if p.0 <= q.0 { -4.0 } else { 11.0 }),
             esc(&ports.join(",")),
             esc(&e.from),
             esc(&e.to),

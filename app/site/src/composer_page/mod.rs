@@ -110,7 +110,10 @@ impl State {
             Lang::Ru => "ru",
         };
         // An `index` page is served at its folder.
-        let doc = doc.strip_suffix("index").unwrap_or(doc).trim_end_matches('/');
+        let doc = doc
+            .strip_suffix("index")
+            .unwrap_or(doc)
+            .trim_end_matches('/');
         if doc.is_empty() {
             format!("{}/{lang}/", browser::base_path())
         } else {
@@ -286,6 +289,27 @@ fn Composer(lang: Lang) -> impl IntoView {
     browser::update_language_links(&first.link);
     crate::dom::store(LAST, &first.link);
     shortcuts(s);
+    crate::dom::on(&window(), "hashchange", move |_| {
+        let frag = browser::fragment();
+        if frag == s.comp.get_untracked().link {
+            return;
+        }
+        match decode_verbose(&frag) {
+            Ok(d) => {
+                if let Some(p) = preset(&d.preset) {
+                    s.base.set(p.id.to_string());
+                    s.base_comp.set(Arc::new(compose(p.id, &p.choices())));
+                }
+                s.notice.set(String::new());
+                s.apply(d.choices);
+            }
+            Err(e) => {
+                s.pick_preset(DEFAULT_PRESET);
+                s.notice
+                    .set(format!("{} {}.", s.t().link_bad, link_error(lang, &e)));
+            }
+        }
+    });
     request_animation_frame(move || {
         if let Some(path) = browser::focus_param() {
             if let Some(el) = crate::dom::document().get_element_by_id(&field_id(&path)) {
@@ -843,11 +867,12 @@ fn Compare(s: State) -> impl IntoView {
     let lang = s.lang;
     let a = RwSignal::new(String::new());
     let b = RwSignal::new("production-ha".to_string());
-    let comp_of = move |id: &str| -> Arc<Composition> {
-        match preset(id) {
-            Some(p) => Arc::new(compose(p.id, &p.choices())),
-            None => s.comp.get(),
-        }
+    // A preset's composition is computed when it is picked, not on every edit.
+    let of_preset = |id: &str| preset(id).map(|p| Arc::new(compose(p.id, &p.choices())));
+    let a_comp = RwSignal::new(None::<Arc<Composition>>);
+    let b_comp = RwSignal::new(of_preset("production-ha"));
+    let comp_of = move |side: RwSignal<Option<Arc<Composition>>>| -> Arc<Composition> {
+        side.get().unwrap_or_else(|| s.comp.get())
     };
     let options_view = move |with_current: bool| {
         view! {
@@ -856,7 +881,7 @@ fn Compare(s: State) -> impl IntoView {
         }
     };
     let table = move || {
-        let (ca, cb) = (comp_of(&a.get()), comp_of(&b.get()));
+        let (ca, cb) = (comp_of(a_comp), comp_of(b_comp));
         let rows = compare::rows(&ca, &cb, lang);
         let diff = output::diff_html(
             "values.yaml",
@@ -888,10 +913,10 @@ fn Compare(s: State) -> impl IntoView {
             <h2 id="cmp-compare-h">{t.compare}</h2>
             <div class="cmp-compare-pick">
                 <label>{t.compare_a}" "
-                    <select id="cmp-a" on:change=move |ev| a.set(event_target_value(&ev))>{options_view(true)}</select>
+                    <select id="cmp-a" on:change=move |ev| { let v = event_target_value(&ev); a_comp.set(of_preset(&v)); a.set(v) }>{options_view(true)}</select>
                 </label>
                 <label>{t.compare_b}" "
-                    <select id="cmp-b" prop:value=move || b.get() on:change=move |ev| b.set(event_target_value(&ev))>{options_view(false)}</select>
+                    <select id="cmp-b" prop:value=move || b.get() on:change=move |ev| { let v = event_target_value(&ev); b_comp.set(of_preset(&v)); b.set(v) }>{options_view(false)}</select>
                 </label>
             </div>
             {table}
