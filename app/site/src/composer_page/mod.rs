@@ -16,6 +16,7 @@ use composer::{Choices, Composition, FIELDS, Lang, Severity, compose, preset, pr
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use charts::esc;
 use fields::{META, Section, pick, value_label};
 use text::{Text, text};
 
@@ -406,10 +407,13 @@ fn Gallery(s: State) -> impl IntoView {
         .collect();
     tags.sort_unstable();
     tags.dedup();
+    // Written as HTML with one delegated click handler: cheaper in the WASM than a view per card.
     let cards = move || {
         let q = query.get().to_lowercase();
         let tg = tag.get();
-        let list: Vec<_> = presets()
+        let base = s.base.get();
+        let mut html = String::new();
+        for p in presets()
             .iter()
             .filter(|p| tg.is_empty() || p.tags.contains(&tg.as_str()))
             .filter(|p| {
@@ -419,30 +423,54 @@ fn Gallery(s: State) -> impl IntoView {
                     || p.description.get(lang).to_lowercase().contains(&q)
                     || p.tags.iter().any(|t| t.contains(&q))
             })
-            .collect();
-        if list.is_empty() {
-            return view! { <p class="cmp-muted">{t.no_match}</p> }.into_any();
+        {
+            let cur = base == p.id;
+            let tags: String = p
+                .tags
+                .iter()
+                .map(|t| format!(r#"<span class="cmp-tag">{}</span>"#, esc(t)))
+                .collect();
+            html += &format!(
+                r#"<li class="cmp-card{}"><button type="button" class="cmp-card-btn" aria-pressed="{cur}" data-preset="{}"><strong>{}</strong></button><p>{}</p><p class="cmp-tags">{tags}</p><p class="cmp-brings"><span class="cmp-muted">{}: </span>{}</p></li>"#,
+                if cur { " current" } else { "" },
+                esc(p.id),
+                esc(p.title.get(lang)),
+                esc(p.description.get(lang)),
+                esc(t.brings),
+                esc(&p.components().join(", ")),
+            );
         }
-        view! {
-            <ul class="cmp-cards">
-                {list.into_iter().map(|p| {
-                    let id = p.id;
-                    let current = move || s.base.get() == id;
-                    view! {
-                        <li class="cmp-card" class:current=current>
-                            <button type="button" class="cmp-card-btn" aria-pressed=move || current().to_string()
-                                data-preset=id on:click=move |_| s.pick_preset(id)>
-                                <strong>{p.title.get(lang)}</strong>
-                            </button>
-                            <p>{p.description.get(lang)}</p>
-                            <p class="cmp-tags">{p.tags.iter().map(|tg| view! { <span class="cmp-tag">{*tg}</span> }).collect_view()}</p>
-                            <p class="cmp-brings"><span class="cmp-muted">{t.brings}": "</span>{p.components().join(", ")}</p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+        if html.is_empty() {
+            format!(r#"<p class="cmp-muted">{}</p>"#, esc(t.no_match))
+        } else {
+            format!(r#"<ul class="cmp-cards">{html}</ul>"#)
         }
-        .into_any()
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(id) = delegated(&ev, "data-preset") {
+            s.pick_preset(&id);
+        }
+    };
+    let tag_click = move |ev: web_sys::MouseEvent| {
+        if let Some(tg) = delegated(&ev, "data-tag") {
+            tag.update(|cur| if *cur == tg { cur.clear() } else { *cur = tg });
+        }
+    };
+    let tag_bar = move || {
+        let cur = tag.get();
+        let mut html = format!(
+            r#"<button type="button" data-tag="" aria-pressed="{}">{}</button>"#,
+            cur.is_empty(),
+            esc(t.all_tags)
+        );
+        for tg in &tags {
+            html += &format!(
+                r#"<button type="button" data-tag="{0}" aria-pressed="{1}">{0}</button>"#,
+                esc(tg),
+                cur == *tg
+            );
+        }
+        html
     };
     view! {
         <section class="cmp-box cmp-gallery" aria-labelledby="cmp-gallery-h">
@@ -451,18 +479,19 @@ fn Gallery(s: State) -> impl IntoView {
                 <label for="cmp-filter">{t.filter}</label>
                 <input id="cmp-filter" type="search" placeholder=t.filter_placeholder
                     prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
-                <div class="cmp-tagbar" role="group" aria-label=t.filter>
-                    <button type="button" aria-pressed=move || tag.get().is_empty().to_string()
-                        on:click=move |_| tag.set(String::new())>{t.all_tags}</button>
-                    {tags.into_iter().map(|tg| view! {
-                        <button type="button" aria-pressed=move || (tag.get() == tg).to_string()
-                            on:click=move |_| tag.update(|cur| if cur == tg { cur.clear() } else { *cur = tg.to_string() })>{tg}</button>
-                    }).collect_view()}
-                </div>
+                <div class="cmp-tagbar" role="group" aria-label=t.filter on:click=tag_click inner_html=tag_bar></div>
             </div>
-            {cards}
+            <div on:click=on_click inner_html=cards></div>
         </section>
     }
+}
+
+/// The value of `attr` on the clicked element or its nearest ancestor that has it.
+fn delegated(ev: &web_sys::MouseEvent, attr: &str) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(&format!("[{attr}]")).ok().flatten())
+        .and_then(|e| e.get_attribute(attr))
 }
 
 #[component]
@@ -664,39 +693,57 @@ fn FieldView(s: State, path: &'static str) -> impl IntoView {
 fn Diagnostics(s: State) -> impl IntoView {
     let t = s.t();
     let lang = s.lang;
+    let html = move || {
+        let comp = s.comp.get();
+        let ready = comp.config.ready();
+        let mut out = format!(
+            r#"<p class="cmp-ready{}">{}</p>"#,
+            if ready { "" } else { " bad" },
+            esc(if ready { t.ready } else { t.not_ready })
+        );
+        if comp.diagnostics.is_empty() {
+            out += &format!(r#"<p class="cmp-muted">{}</p>"#, esc(t.no_diagnostics));
+        }
+        out += r#"<ul class="diag-list">"#;
+        for d in &comp.diagnostics {
+            let sev = d.severity.as_str();
+            let go = fields::meta(d.path).map_or(String::new(), |m| {
+                format!(
+                    r#" <button type="button" class="cmp-link-btn diag-go" data-go="{}">{}: {}</button>"#,
+                    d.path,
+                    esc(t.go_to_field),
+                    esc(pick(lang, m.label.0, m.label.1))
+                )
+            });
+            out += &format!(
+                r#"<li class="diag {sev}" data-code="{}"><span class="diag-sev">{sev}</span> <span class="diag-text">{}</span> <a class="diag-doc" href="{}">{}</a>{go}</li>"#,
+                d.code.as_str(),
+                esc(&d.text(lang)),
+                esc(&s.doc_href(d.doc())),
+                esc(t.read_more),
+            );
+        }
+        out + "</ul>"
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(path) = delegated(&ev, "data-go") {
+            focus_field(&path);
+        }
+    };
     view! {
         <section class="cmp-box cmp-diags" aria-labelledby="cmp-diags-h">
             <h2 id="cmp-diags-h">{t.diagnostics}</h2>
-            {move || {
-                let comp = s.comp.get();
-                let ready = comp.config.ready();
-                let items: Vec<_> = comp.diagnostics.iter().map(|d| {
-                    let path = d.path;
-                    let sev = d.severity.as_str();
-                    let label = fields::meta(path).map(|m| pick(lang, m.label.0, m.label.1));
-                    view! {
-                        <li class=format!("diag {sev}") data-code=d.code.as_str()>
-                            <span class="diag-sev">{sev}</span>" "
-                            <span class="diag-text">{d.text(lang)}</span>" "
-                            <a class="diag-doc" href=s.doc_href(d.doc())>{t.read_more}</a>
-                            {label.map(|l| view! {
-                                " "<button type="button" class="cmp-link-btn diag-go" on:click=move |_| {
-                                    if let Some(el) = crate::dom::document().get_element_by_id(&field_id(path)) {
-                                        el.scroll_into_view();
-                                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
-                                    }
-                                }>{t.go_to_field}": "{l}</button>
-                            })}
-                        </li>
-                    }
-                }).collect_view();
-                view! {
-                    <p class="cmp-ready" class:bad=!ready>{if ready { t.ready } else { t.not_ready }}</p>
-                    {if comp.diagnostics.is_empty() { Some(view! { <p class="cmp-muted">{t.no_diagnostics}</p> }) } else { None }}
-                    <ul class="diag-list">{items}</ul>
-                }
-            }}
+            <div on:click=on_click inner_html=html></div>
         </section>
+    }
+}
+
+fn focus_field(path: &str) {
+    if let Some(el) = crate::dom::document().get_element_by_id(&field_id(path)) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }
 
@@ -882,31 +929,37 @@ fn Compare(s: State) -> impl IntoView {
     };
     let table = move || {
         let (ca, cb) = (comp_of(a_comp), comp_of(b_comp));
-        let rows = compare::rows(&ca, &cb, lang);
+        let mut html = format!(
+            r#"<div class="cmp-table-wrap"><table class="cmp-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            esc(t.property),
+            esc(t.compare_a),
+            esc(t.compare_b)
+        );
+        for r in compare::rows(&ca, &cb, lang) {
+            html += &format!(
+                r#"<tr{}><th scope="row">{}</th><td>{}</td><td>{}</td></tr>"#,
+                if r.differs() {
+                    r#" class="differs""#
+                } else {
+                    ""
+                },
+                esc(r.label),
+                esc(&r.a),
+                esc(&r.b)
+            );
+        }
         let diff = output::diff_html(
             "values.yaml",
             ca.files.get("values.yaml").map_or("", String::as_str),
             cb.files.get("values.yaml").map_or("", String::as_str),
             t.unchanged_lines,
         )
-        .unwrap_or_else(|| t.no_changes.to_string());
-        view! {
-            <div class="cmp-table-wrap">
-                <table class="cmp-table">
-                    <thead><tr><th scope="col">{t.property}</th><th scope="col">{t.compare_a}</th><th scope="col">{t.compare_b}</th></tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|r| {
-                            let d = r.differs();
-                            view! { <tr class:differs=d><th scope="row">{r.label}</th><td>{r.a}</td><td>{r.b}</td></tr> }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <details class="cmp-values-diff">
-                <summary>{t.values_diff}</summary>
-                <pre class="out-code" inner_html=diff></pre>
-            </details>
-        }
+        .unwrap_or_else(|| esc(t.no_changes));
+        html += &format!(
+            r#"</tbody></table></div><details class="cmp-values-diff"><summary>{}</summary><pre class="out-code">{diff}</pre></details>"#,
+            esc(t.values_diff)
+        );
+        html
     };
     view! {
         <section class="cmp-box cmp-compare" aria-labelledby="cmp-compare-h">
@@ -919,7 +972,7 @@ fn Compare(s: State) -> impl IntoView {
                     <select id="cmp-b" prop:value=move || b.get() on:change=move |ev| { let v = event_target_value(&ev); b_comp.set(of_preset(&v)); b.set(v) }>{options_view(false)}</select>
                 </label>
             </div>
-            {table}
+            <div inner_html=table></div>
         </section>
     }
 }
