@@ -1,5 +1,6 @@
 // Runbook pages in a real browser: the reader's parameters reach every command on every runbook
-// page (and the copy button), checklist progress survives a reload, the incident record export.
+// page (and the copy button), kubectl or oc, checklist progress survives a reload, the incident
+// record export.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -81,6 +82,33 @@ test("the copy button copies the command with the reader's values", async () => 
   await page.context().close();
 });
 
+test("choosing oc shows oc in every kubectl command, on other pages too, and copies it", async () => {
+  const page = await openPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
+  await runbook(page, "/en/runbooks/executor-oomkilled/");
+  const tools = () => page.$$eval(".code span.cli", (spans) => spans.map((s) => s.textContent));
+  assert.ok((await tools()).length > 0 && (await tools()).every((t) => t === "kubectl"));
+  await page.selectOption("#rt-cli", "oc");
+  assert.ok((await tools()).every((t) => t === "oc"));
+
+  await runbook(page, "/ru/runbooks/connect-server-down/");
+  assert.equal(await page.inputValue("#rt-cli"), "oc");
+  const shown = await tools();
+  assert.ok(shown.length > 0 && shown.every((t) => t === "oc"), JSON.stringify(shown));
+  const block = page.locator(".code:has(span.cli)").first();
+  await block.locator("button.copy").click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /(^|\s|\()oc\s/);
+  assert.doesNotMatch(copied, /\bkubectl\b/);
+  // Annotation keys and other non-command uses keep their spelling.
+  const html = await page.content();
+  if (html.includes("kubectl.kubernetes.io")) assert.match(html, /kubectl\.kubernetes\.io/);
+
+  await page.selectOption("#rt-cli", "kubectl");
+  assert.ok((await tools()).every((t) => t === "kubectl"));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("checklist progress survives a reload and is exported with the parameters", async () => {
   const page = await openPage(browser, { acceptDownloads: true });
   await runbook(page, "/en/runbooks/executor-oomkilled/");
@@ -116,6 +144,7 @@ test("checklist progress survives a reload and is exported with the parameters",
   const record = await readFile(await download.path(), "utf8");
   assert.match(record, /^# Incident record: Executor OOMKilled\n/);
   assert.match(record, /- Namespace: `team-c`/);
+  assert.match(record, /- Command-line tool: `kubectl`/);
   assert.match(record, new RegExp(`- 2 of ${total} steps checked`));
   assert.equal((record.match(/^- \[x\] .+ \(checked \d{4}-\d{2}-\d{2}T[\d:.]+Z\)$/gm) ?? []).length, 2, record);
   assert.equal((record.match(/^- \[ \] /gm) ?? []).length, total - 2, record);
