@@ -166,6 +166,42 @@ test("EN and RU side by side: a heading missing from the Russian draft is report
   await page.context().close();
 });
 
+test("side by side, scrolling one preview brings the other to the same heading", async () => {
+  const page = await openPage(browser);
+  await openPreview(page);
+  await page.check("input[name=pv-show] >> nth=2");
+  const doc = (lang, words) => {
+    let out = "---\ntitle: T\ndescription: D\n---\n";
+    for (let i = 1; i <= 12; i++) {
+      out += `\n## ${lang === "en" ? "Section" : "Раздел"} ${i}\n\n`;
+      // The Russian sections are longer, so the same heading sits lower on its page.
+      for (let p = 0; p < (lang === "en" ? 2 : 4 + (i % 3)); p++) out += `${words} `.repeat(40) + "\n\n";
+    }
+    return out;
+  };
+  for (const [lang, words] of [["en", "word"], ["ru", "слово"]]) {
+    await page.fill(`${pane(lang)} .pv-path input`, "guides/x.md");
+    await page.fill(`#pv-editor-${lang}`, doc(lang, words));
+  }
+  // Filling moved the editors (and with them the previews): let that settle first.
+  await page.waitForTimeout(400);
+  const headingOffset = (lang, n) => page.evaluate(([lang, n]) => {
+    const box = document.querySelector(`.pv-pane[data-lang=${lang}] .pv-preview`);
+    const h = box.querySelectorAll(".pv-body h2")[n];
+    return h.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  }, [lang, n]);
+  await page.evaluate(() => {
+    const box = document.querySelector(".pv-pane[data-lang=en] .pv-preview");
+    const h = box.querySelectorAll(".pv-body h2")[7];
+    box.scrollTop += h.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  });
+  await page.waitForTimeout(400);
+  assert.ok(Math.abs(await headingOffset("en", 7)) < 40, `en ${await headingOffset("en", 7)}`);
+  assert.ok(Math.abs(await headingOffset("ru", 7)) < 40, `ru ${await headingOffset("ru", 7)}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a file opened from disk keeps its name for the download", async () => {
   const page = await openPage(browser, { acceptDownloads: true });
   await openPreview(page);
@@ -180,6 +216,18 @@ test("a file opened from disk keeps its name for the download", async () => {
   assert.equal(download.suggestedFilename(), "my-page.md");
   const saved = readFileSync(await download.path(), "utf8");
   assert.equal(saved, body);
+
+  // Dropped on the Russian editor: same, into that pane.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(["---\ntitle: Сброшено\ndescription: d\n---\n"], "dropped.md", { type: "text/markdown" }));
+    const target = document.querySelector(".pv-pane[data-lang=ru] .pv-editor");
+    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector("#pv-editor-ru").value.includes("Сброшено"));
+  assert.match(await page.inputValue(`${pane("ru")} .pv-path input`), /(^|\/)dropped\.md$/);
+  assert.equal(await page.textContent(`${pane("ru")} .pv-front h1`), "Сброшено");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -15,20 +15,28 @@ const LINE_PX: f64 = 21.0;
 const INDENT: &str = "  ";
 
 thread_local! {
-    /// Until when (ms) scroll events are our own programmatic scrolling, not the reader's.
-    static QUIET_UNTIL: Cell<f64> = const { Cell::new(0.0) };
+    /// Per preview (EN, RU): until when (ms) its scroll events come from our own scrolling of
+    /// it, not from the reader, so syncing never bounces back.
+    static QUIET_UNTIL: [Cell<f64>; 2] = const { [Cell::new(0.0), Cell::new(0.0)] };
+}
+
+fn slot(lang: content::Lang) -> usize {
+    match lang {
+        content::Lang::En => 0,
+        content::Lang::Ru => 1,
+    }
 }
 
 fn now() -> f64 {
     js_sys::Date::now()
 }
 
-fn quiet() -> bool {
-    QUIET_UNTIL.with(|q| now() < q.get())
+fn quiet(lang: content::Lang) -> bool {
+    QUIET_UNTIL.with(|q| now() < q[slot(lang)].get())
 }
 
-fn hush() {
-    QUIET_UNTIL.with(|q| q.set(now() + 120.0));
+fn hush(lang: content::Lang) {
+    QUIET_UNTIL.with(|q| q[slot(lang)].set(now() + 150.0));
 }
 
 #[component]
@@ -308,6 +316,15 @@ fn position(tops: &[f64], y: f64, total: f64) -> (isize, f64) {
 }
 
 fn scroll_to(doc: Doc, k: isize, fraction: f64) {
+    place(doc, k, fraction);
+    // Blocks that were off screen get their real height only when rendered (content-visibility):
+    // measure again on the next frame and correct.
+    let again = Closure::once(move || place(doc, k, fraction));
+    let _ = leptos::prelude::window().request_animation_frame(again.as_ref().unchecked_ref());
+    again.forget();
+}
+
+fn place(doc: Doc, k: isize, fraction: f64) {
     let (tops, Some(scroller)) = heading_tops(doc) else {
         return;
     };
@@ -321,13 +338,13 @@ fn scroll_to(doc: Doc, k: isize, fraction: f64) {
             None => (0.0, total),
         }
     };
-    hush();
+    hush(doc.lang);
     scroller.set_scroll_top((from + (to - from) * fraction) as i32);
 }
 
 /// The reader scrolled a preview: bring the other language's preview to the same heading.
 pub fn sync_from_preview(doc: Doc, other: Doc, show: RwSignal<Show>) {
-    if quiet() || !both_visible(show) {
+    if quiet(doc.lang) || !both_visible(show) {
         return;
     }
     let (tops, Some(scroller)) = heading_tops(doc) else {
@@ -344,9 +361,6 @@ pub fn sync_from_preview(doc: Doc, other: Doc, show: RwSignal<Show>) {
 /// The reader scrolled an editor: its preview (and the other language's, side by side) go to
 /// the heading at the editor's top line.
 pub fn sync_from_editor(doc: Doc, other: Doc, show: RwSignal<Show>) {
-    if quiet() {
-        return;
-    }
     let Some(area) = doc.editor.get_untracked() else {
         return;
     };
