@@ -224,11 +224,11 @@ const RU: Words = Words {
     storage: "Объектное хранилище",
     iceberg: "Каталог Iceberg",
     workload: "Язык задач",
-    dynamic_allocation: "Dynamic allocation",
+    dynamic_allocation: "Динамическая аллокация",
     monitoring: "Мониторинг, алерты, дашборды",
     exposure: "Доступ к UI",
     secrets: "Секреты",
-    names: "Namespace / release",
+    names: "Namespace / релиз",
     on: "вкл.",
     off: "выкл.",
     components: "Компоненты",
@@ -314,7 +314,7 @@ fn component_text(id: &str, lang: Lang) -> (&'static str, &'static str) {
         ),
         "history-server" => (
             "Spark History Server reads event logs from object storage",
-            "Spark History Server читает event log'и из объектного хранилища",
+            "Spark History Server читает журналы событий из объектного хранилища",
             "guides/history-server.md",
         ),
         "hive-metastore" => (
