@@ -105,7 +105,7 @@ try {
   await page.goto(url("/en/preview/"));
   await page.waitForSelector(".pv[data-index=ready]", { timeout: 15000 });
   await page.check("input[name=pv-show] >> nth=0");
-  for (const lines of [300, 1750]) {
+  for (const lines of [300, 1880]) {
     const text = bigRunbook(lines);
     const { updates, frames } = await updateTimes(page, text);
     console.log(`  ${text.split("\n").length} lines, ${(text.length / 1024).toFixed(0)} KB, ${EDITS} edits:`);
