@@ -60,7 +60,13 @@ impl State {
         let next = Arc::new(compose(&base, &c));
         let prev = self.comp.get_untracked();
         self.prev_files.set(Arc::new(prev.files.clone()));
-        self.blocked.set(Arc::new(options::blocked(&c)));
+        // Which options are unavailable takes dozens of validations: it follows right after the
+        // output, so an edit shows its result first.
+        let (blocked, later) = (self.blocked, c.clone());
+        set_timeout(
+            move || blocked.set(Arc::new(options::blocked(&later))),
+            std::time::Duration::ZERO,
+        );
         browser::set_fragment(&next.link);
         browser::update_language_links(&next.link);
         crate::dom::store(LAST, &next.link);
@@ -611,36 +617,41 @@ fn FieldView(s: State, path: &'static str) -> impl IntoView {
     };
     let values = options::values_of(path);
     let is_switch = values.as_deref() == Some(&["0", "1"][..]);
+    let vals = values.clone().unwrap_or_default();
     let control = if is_switch {
-        let reason = move || blocked(if value() == "1" { "0" } else { "1" });
         view! {
             <input type="checkbox" id=id.clone() aria-describedby=help_id.clone()
                 prop:checked=move || value() == "1"
-                disabled=move || reason().is_some()
+                disabled=move || blocked(if value() == "1" { "0" } else { "1" }).is_some()
                 on:change=move |ev| {
                     let on = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
                     s.edit(path, if on { "1" } else { "0" });
                 }/>
-            {move || reason().map(|r| view! { <p class="fld-blocked">{t.unavailable}": "{r}</p> })}
         }
         .into_any()
     } else if let Some(values) = values {
-        let vals = values.clone();
-        view! {
-            <select id=id.clone() aria-describedby=help_id.clone()
-                on:change=move |ev| { s.edit(path, &event_target_value(&ev)); }>
-                {values.into_iter().map(|v| view! {
-                    <option value=v selected=move || value() == v disabled=move || blocked(v).is_some()>
-                        {value_label(lang, path, v)}
-                    </option>
-                }).collect_view()}
-            </select>
-            {move || {
-                let notes: Vec<_> = vals.iter().filter_map(|v| blocked(v).map(|r| (value_label(lang, path, v), r))).collect();
-                (!notes.is_empty()).then(|| view! {
-                    <ul class="fld-blocked">{notes.into_iter().map(|(v, r)| view! { <li>{t.unavailable}" — "<strong>{v}</strong>": "{r}</li> }).collect_view()}</ul>
+        // Options as HTML: one string per change instead of two reactive attributes per option.
+        let options = move || {
+            let cur = value();
+            values
+                .iter()
+                .map(|v| {
+                    format!(
+                        r#"<option value="{v}"{}{}>{}</option>"#,
+                        if cur == *v { " selected" } else { "" },
+                        if blocked(v).is_some() {
+                            " disabled"
+                        } else {
+                            ""
+                        },
+                        esc(&value_label(lang, path, v))
+                    )
                 })
-            }}
+                .collect::<String>()
+        };
+        view! {
+            <select id=id.clone() aria-describedby=help_id.clone() inner_html=options
+                on:change=move |ev| { s.edit(path, &event_target_value(&ev)); }></select>
         }
         .into_any()
     } else {
@@ -656,34 +667,52 @@ fn FieldView(s: State, path: &'static str) -> impl IntoView {
         }
         .into_any()
     };
+    // Unavailable options with their reasons, then this field's findings.
     let messages = move || {
+        let mut out = String::new();
+        let cur = value();
+        for v in vals.iter().filter(|v| **v != cur) {
+            if let Some(r) = blocked(v) {
+                let what = if is_switch {
+                    String::new()
+                } else {
+                    format!(" — <strong>{}</strong>", esc(&value_label(lang, path, v)))
+                };
+                out += &format!(
+                    r#"<p class="fld-blocked">{}{what}: {}</p>"#,
+                    esc(t.unavailable),
+                    esc(&r)
+                );
+            }
+        }
+        if local_err.get() {
+            out += &format!(r#"<p class="fld-msg error">{}</p>"#, esc(t.not_number));
+        }
         let comp = s.comp.read();
-        let mut out: Vec<(&'static str, String)> = comp
+        for d in comp
             .diagnostics
             .iter()
             .filter(|d| d.path == path && d.severity != Severity::Info)
-            .map(|d| (d.severity.as_str(), d.text(lang)))
-            .collect();
-        if local_err.get() {
-            out.insert(0, ("error", t.not_number.to_string()));
+        {
+            out += &format!(
+                r#"<p class="fld-msg {}">{}</p>"#,
+                d.severity.as_str(),
+                esc(&d.text(lang))
+            );
         }
-        out.into_iter()
-            .map(|(sev, msg)| view! { <p class=format!("fld-msg {sev}")>{msg}</p> })
-            .collect_view()
+        out
     };
     view! {
         <div class="fld" class:changed=changed class:switch=is_switch data-path=path>
             <label for=id>{pick(lang, m.label.0, m.label.1)}</label>
             {control}
-            {move || changed().then(|| view! {
-                <span class="fld-changed">{t.changed}</span>
-                <button type="button" class="cmp-link-btn fld-reset" on:click=move |_| {
-                    local_err.set(false);
-                    s.edit(path, &base_value());
-                }>{t.reset}<span class="visually-hidden">" "{pick(lang, m.label.0, m.label.1)}</span></button>
-            })}
+            <span class="fld-changed">{t.changed}</span>
+            <button type="button" class="cmp-link-btn fld-reset" on:click=move |_| {
+                local_err.set(false);
+                s.edit(path, &base_value());
+            }>{t.reset}<span class="visually-hidden">" "{pick(lang, m.label.0, m.label.1)}</span></button>
             <p class="fld-help" id=help_id>{pick(lang, m.help.0, m.help.1)}" "<code>{path}</code></p>
-            <div class="fld-msgs" aria-live="polite">{messages}</div>
+            <div class="fld-msgs" aria-live="polite" inner_html=messages></div>
         </div>
     }
     .into_any()
@@ -927,7 +956,12 @@ fn Compare(s: State) -> impl IntoView {
             {presets().iter().map(|p| view! { <option value=p.id>{p.title.get(lang)}</option> }).collect_view()}
         }
     };
+    // Composed only while the comparison is open: it would otherwise run on every edit.
+    let open = RwSignal::new(false);
     let table = move || {
+        if !open.get() {
+            return String::new();
+        }
         let (ca, cb) = (comp_of(a_comp), comp_of(b_comp));
         let mut html = format!(
             r#"<div class="cmp-table-wrap"><table class="cmp-table"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -963,7 +997,11 @@ fn Compare(s: State) -> impl IntoView {
     };
     view! {
         <section class="cmp-box cmp-compare" aria-labelledby="cmp-compare-h">
-            <h2 id="cmp-compare-h">{t.compare}</h2>
+            <details on:toggle=move |ev| {
+                let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.has_attribute("open"));
+                open.set(is_open);
+            }>
+            <summary><h2 id="cmp-compare-h">{t.compare}</h2></summary>
             <div class="cmp-compare-pick">
                 <label>{t.compare_a}" "
                     <select id="cmp-a" on:change=move |ev| { let v = event_target_value(&ev); a_comp.set(of_preset(&v)); a.set(v) }>{options_view(true)}</select>
@@ -973,6 +1011,7 @@ fn Compare(s: State) -> impl IntoView {
                 </label>
             </div>
             <div inner_html=table></div>
+            </details>
         </section>
     }
 }
