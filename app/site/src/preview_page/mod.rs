@@ -147,7 +147,14 @@ fn update(doc: Doc, index: &IndexState) {
     doc.outline.set(checked.rendered.outline);
     doc.findings.set(checked.findings);
     if let Some(perf) = perf {
+        // A long editing session must not grow the timeline without bound.
+        thread_local!(static MEASURED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+        if MEASURED.with(|n| n.replace(n.get() + 1)) >= 1000 {
+            MEASURED.with(|n| n.set(0));
+            perf.clear_measures_with_measure_name("preview-update");
+        }
         let _ = perf.measure_with_start_mark("preview-update", "preview-update-start");
+        perf.clear_marks_with_mark_name("preview-update-start");
     }
 }
 
