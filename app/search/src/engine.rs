@@ -14,6 +14,8 @@ const MAX_QUERY_CHARS: usize = 200;
 const MAX_WORDS: usize = 8;
 /// Longest word kept, in characters.
 const MAX_WORD_CHARS: usize = 64;
+/// Characters of a section's text the exact-phrase pass and the excerpt look at.
+const MAX_SCAN_CHARS: usize = 4000;
 /// Most dictionary keys one prefix may expand to.
 const MAX_PREFIX_KEYS: usize = 40;
 
@@ -540,6 +542,11 @@ impl Index {
                 hit.heading = doc.heading.to_string();
             }
             let text = doc.map(|d| d.text).unwrap_or("");
+            // A long section is looked at up to here: the cost of a query stays flat.
+            let text = match text.char_indices().nth(MAX_SCAN_CHARS) {
+                Some((cut, _)) => &text[..cut],
+                None => text,
+            };
             let heading = fold(&format!("{} {}", hit.title, hit.heading));
             let folded_text = fold(text);
             let mut factor = 1.0;
@@ -590,13 +597,15 @@ fn term_score(w: u32) -> f32 {
 pub struct Matcher {
     keys: HashSet<String>,
     prefixes: Vec<String>,
-    /// The first two characters of every key: a simple word starting otherwise cannot match,
-    /// so most words of a text are rejected without stemming them.
-    heads: HashSet<String>,
+    /// The first two folded characters of every key: a simple word starting otherwise cannot
+    /// match, so most words of a text are rejected without folding or stemming them. Few enough
+    /// for a linear scan.
+    heads: Vec<(char, char)>,
 }
 
-fn head(folded: &str) -> String {
-    folded.chars().take(2).collect()
+fn head(word: &str) -> (char, char) {
+    let mut folded = word.chars().flat_map(token::fold_char);
+    (folded.next().unwrap_or('\0'), folded.next().unwrap_or('\0'))
 }
 
 /// A word of one part (no joiners, no inner capitals): its terms are its stem alone.
@@ -625,7 +634,9 @@ impl Matcher {
                 prefixes.push(f);
             }
         }
-        let heads = keys.iter().map(|k| head(k)).collect();
+        let mut heads: Vec<(char, char)> = keys.iter().map(|k| head(k)).collect();
+        heads.sort_unstable();
+        heads.dedup();
         Matcher {
             keys,
             prefixes,
@@ -639,12 +650,16 @@ impl Matcher {
 
     /// Whether one word as written matches.
     pub fn matches(&self, word: &str) -> bool {
+        let simple = is_simple(word);
+        if simple && !self.heads.contains(&head(word)) {
+            return false;
+        }
         let f = fold(word);
         if self.keys.contains(&f) || self.prefixes.iter().any(|p| f.starts_with(p.as_str())) {
             return true;
         }
-        if is_simple(word) {
-            return self.heads.contains(&head(&f)) && self.keys.contains(&token::stem(&f));
+        if simple {
+            return self.keys.contains(&token::stem(&f));
         }
         let mut t = Vec::new();
         token::terms_of_word(word, &mut t);

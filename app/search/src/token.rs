@@ -9,8 +9,23 @@ pub fn fold_char(c: char) -> impl Iterator<Item = char> {
     c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l })
 }
 
+/// [`fold_char`] with fast paths for ASCII and Russian letters, which are nearly all the text.
+fn push_folded(out: &mut String, c: char) {
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'а'..='я' => out.push(c),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+        'ё' | 'Ё' => out.push('е'),
+        _ => out.extend(fold_char(c)),
+    }
+}
+
 pub fn fold(text: &str) -> String {
-    text.chars().flat_map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(&mut out, c);
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -31,7 +46,11 @@ fn script(c: char) -> Script {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Punctuation that joins the parts of a code identifier when it sits between two word
@@ -246,6 +265,7 @@ mod tests {
     #[test]
     fn case_and_yo_fold() {
         assert_eq!(fold("Ёлка ЕЩЁ"), "елка еще");
+        assert_eq!(fold("ABCxyz АЯая ÄÖ Σ"), "abcxyz аяая äö σ");
         assert_eq!(terms("ещё"), terms("еще"));
         // One part: stemmed; queries also try the folded word, which is the key `OOMKilled` keeps.
         assert_eq!(terms("OOMKILLED"), terms("oomkilled"));

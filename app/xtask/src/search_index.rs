@@ -408,3 +408,48 @@ mod real_content {
         }
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    #[test]
+    #[ignore = "prints native timings of the two query passes"]
+    fn print_pass_timings() {
+        let site = crate::dist::compile_content("/", false).expect("the content builds");
+        for lang in Lang::ALL {
+            let out = build(&site, "/", lang);
+            let index = search::load_all(&out).expect("the index loads");
+            let queries = [
+                "OOMKilled",
+                "нехватка памяти",
+                "history server empty",
+                "сервер истории",
+                "память исполнителя",
+                "spark",
+                "s",
+                "executor memory overhead",
+                "сетевые политики",
+                "pod",
+            ];
+            for q in queries {
+                let Ok(query) = search::Query::parse(q, true) else {
+                    continue;
+                };
+                let t0 = std::time::Instant::now();
+                let hits = index.search(&query, 12);
+                let n = hits.len();
+                let t1 = std::time::Instant::now();
+                let hits: Vec<_> = hits.into_iter().take(16).collect();
+                let _ = index.refine(&query, hits, 12);
+                let t2 = std::time::Instant::now();
+                println!(
+                    "{} {q}: {n} hits, search {:?}, refine {:?}",
+                    lang.code(),
+                    t1 - t0,
+                    t2 - t1
+                );
+            }
+        }
+    }
+}
