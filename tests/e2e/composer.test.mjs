@@ -216,6 +216,24 @@ test("?focus scrolls to a field, focuses it and shows its help; bad input stays 
   await page.context().close();
 });
 
+test("compare: the current configuration against a preset, with the differing rows marked", async () => {
+  const page = await openPage(browser);
+  await page.goto(url("/en/composer/#1~minimal-local"));
+  await ready(page);
+  await page.click(".cmp-compare summary");
+  await page.selectOption("#cmp-b", "openshift-restricted");
+  const row = page.locator(".cmp-table tr", { hasText: "Process UID" });
+  await row.waitFor();
+  assert.match(await row.textContent(), /185.*assigned by OpenShift/);
+  assert.match(await row.getAttribute("class"), /differs/);
+  assert.match(await page.textContent(".cmp-table"), /Exposed outside the cluster/);
+  // A link to another configuration followed on the page itself is applied too.
+  await page.evaluate(() => { location.hash = "#1~gpu"; });
+  await page.waitForSelector('.cmp-card-btn[data-preset="gpu"][aria-pressed="true"]');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("phones: the composer fits 360 px without sideways scrolling", async () => {
   const page = await openPage(browser, { viewport: { width: 360, height: 740 } });
   await page.goto(url("/en/composer/"));
