@@ -578,8 +578,8 @@ fn FormSection(s: State, sec: Section) -> impl IntoView {
                 {move || {
                     let (e, w) = counts();
                     view! {
-                        <span class="cmp-count err" class:zero=e == 0>{e}" "{t.errors}</span>
-                        <span class="cmp-count warn" class:zero=w == 0>{w}" "{t.warnings}</span>
+                        <span class="cmp-count err" class:zero=e == 0>{text::count(lang, e, t.errors)}</span>
+                        <span class="cmp-count warn" class:zero=w == 0>{text::count(lang, w, t.warnings)}</span>
                     }
                 }}
             </summary>
@@ -745,8 +745,9 @@ fn Diagnostics(s: State) -> impl IntoView {
                 )
             });
             out += &format!(
-                r#"<li class="diag {sev}" data-code="{}"><span class="diag-sev">{sev}</span> <span class="diag-text">{}</span> <a class="diag-doc" href="{}">{}</a>{go}</li>"#,
+                r#"<li class="diag {sev}" data-code="{}"><span class="diag-sev">{}</span> <span class="diag-text">{}</span> <a class="diag-doc" href="{}">{}</a>{go}</li>"#,
                 d.code.as_str(),
+                t.severity[d.severity as usize],
                 esc(&d.text(lang)),
                 esc(&s.doc_href(d.doc())),
                 esc(t.read_more),

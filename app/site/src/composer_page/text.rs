@@ -25,8 +25,11 @@ pub struct Text {
     pub no_diagnostics: &'static str,
     pub ready: &'static str,
     pub not_ready: &'static str,
-    pub errors: &'static str,
-    pub warnings: &'static str,
+    /// Plural forms: one, few, many (English uses the first two).
+    pub errors: [&'static str; 3],
+    pub warnings: [&'static str; 3],
+    /// Severity names: error, warning, info.
+    pub severity: [&'static str; 3],
     pub read_more: &'static str,
     pub go_to_field: &'static str,
     pub unavailable: &'static str,
@@ -100,8 +103,9 @@ pub static EN: Text = Text {
     no_diagnostics: "No findings.",
     ready: "Ready to install",
     not_ready: "Not ready: fix the errors below",
-    errors: "errors",
-    warnings: "warnings",
+    errors: ["error", "errors", "errors"],
+    warnings: ["warning", "warnings", "warnings"],
+    severity: ["error", "warning", "info"],
     read_more: "Read more",
     go_to_field: "Go to the field",
     unavailable: "Unavailable",
@@ -175,8 +179,9 @@ pub static RU: Text = Text {
     no_diagnostics: "Замечаний нет.",
     ready: "Можно устанавливать",
     not_ready: "Не готово: исправьте ошибки ниже",
-    errors: "ошибок",
-    warnings: "предупреждений",
+    errors: ["ошибка", "ошибки", "ошибок"],
+    warnings: ["предупреждение", "предупреждения", "предупреждений"],
+    severity: ["ошибка", "предупреждение", "справка"],
     read_more: "Подробнее",
     go_to_field: "К полю",
     unavailable: "Недоступно",
@@ -231,5 +236,53 @@ pub fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::En => &EN,
         Lang::Ru => &RU,
+    }
+}
+
+/// `n` with the right form of a counted word: English one/other, Russian one/few/many.
+pub fn count(lang: Lang, n: usize, forms: [&str; 3]) -> String {
+    let form = match lang {
+        Lang::En => forms[usize::from(n != 1)],
+        Lang::Ru => {
+            let (d, h) = (n % 10, n % 100);
+            if d == 1 && h != 11 {
+                forms[0]
+            } else if (2..=4).contains(&d) && !(12..=14).contains(&h) {
+                forms[1]
+            } else {
+                forms[2]
+            }
+        }
+    };
+    format!("{n} {form}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals() {
+        let f = RU.errors;
+        let got: Vec<String> = [0, 1, 2, 5, 11, 21, 22, 25, 112]
+            .iter()
+            .map(|n| count(Lang::Ru, *n, f))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "0 ошибок",
+                "1 ошибка",
+                "2 ошибки",
+                "5 ошибок",
+                "11 ошибок",
+                "21 ошибка",
+                "22 ошибки",
+                "25 ошибок",
+                "112 ошибок"
+            ]
+        );
+        assert_eq!(count(Lang::En, 1, EN.warnings), "1 warning");
+        assert_eq!(count(Lang::En, 0, EN.warnings), "0 warnings");
     }
 }
