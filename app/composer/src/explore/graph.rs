@@ -71,6 +71,29 @@ impl Graph {
     }
 }
 
+const ORDER: &[&str] = &[
+    "driver",
+    "executor",
+    "minio",
+    "ingress-nginx",
+    "router",
+    "jupyter",
+    "connect",
+    "metastore",
+    "postgresql",
+    "history-server",
+    "external",
+    "airflow-webserver",
+    "airflow-scheduler",
+    "spark-submit",
+    "standalone-master",
+    "celeborn-master",
+    "celeborn-worker",
+    "mlflow",
+    "minio-buckets",
+    "monitoring",
+];
+
 fn column(id: &str) -> u32 {
     match id {
         "ingress-nginx" | "router" | "monitoring" | "openshift-user-workload-monitoring" => 0,
@@ -166,7 +189,10 @@ pub fn graph(v: &ValidConfig) -> Graph {
         }
     }
     let mut nodes: Vec<Node> = Vec::new();
-    for id in edges.iter().flat_map(|e| [&e.from, &e.to]) {
+    // Rows follow a fixed order, so the busiest pairs (driver and executors) sit side by side.
+    let mut ids: Vec<&String> = edges.iter().flat_map(|e| [&e.from, &e.to]).collect();
+    ids.sort_by_key(|id| ORDER.iter().position(|o| o == id).unwrap_or(ORDER.len()));
+    for id in ids {
         if nodes.iter().all(|n| &n.id != id) {
             let col = column(id);
             let row = nodes.iter().filter(|n| n.col == col).count() as u32;
