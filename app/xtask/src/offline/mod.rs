@@ -50,8 +50,10 @@ fn url_of(dist: &Path, base: &str, file: &Path) -> String {
 /// Write `sw.js`, versioned by the content of every file it caches.
 pub fn write_service_worker(dist: &Path, base: &str) -> Result<usize> {
     // The worker never caches itself: browsers fetch it directly to look for updates.
-    let files: Vec<PathBuf> =
-        site_files(dist)?.into_iter().filter(|f| !f.ends_with("sw.js")).collect();
+    let files: Vec<PathBuf> = site_files(dist)?
+        .into_iter()
+        .filter(|f| !f.ends_with("sw.js"))
+        .collect();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut urls = Vec::new();
     for file in &files {
