@@ -663,7 +663,12 @@ impl Matcher {
         }
         let mut t = Vec::new();
         token::terms_of_word(word, &mut t);
+        // An alert name holds the reason it is about: `SparkExecutorOOMKilled` shows `OOMKilled`.
         t.iter().any(|k| self.keys.contains(k))
+            || self
+                .prefixes
+                .iter()
+                .any(|p| p.chars().count() >= 5 && f.contains(p.as_str()))
     }
 
     /// Byte ranges of matching words in `text`.

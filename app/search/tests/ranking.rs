@@ -234,3 +234,14 @@ fn a_broken_meta_file_is_an_error_not_a_panic() {
     let q = search::Query::parse("abc", false).expect("query");
     let _ = index.search(&q, 5);
 }
+
+#[test]
+fn identifiers_that_contain_the_query_are_highlighted() {
+    let m = search::Matcher::new(&["OOMKilled".to_string()]);
+    assert!(m.matches("SparkExecutorOOMKilled"));
+    assert!(m.matches("OOMKilled"));
+    assert!(!m.matches("Spark"));
+    let m = search::Matcher::new(&["памяти".to_string()]);
+    assert!(m.matches("Памятью"));
+    assert!(!m.matches("память-free-text"));
+}
