@@ -175,3 +175,66 @@ pub fn ui(lang: Lang) -> &'static Ui {
         Lang::Ru => &RU,
     }
 }
+
+/// The form of a counted word for `n`: English one/other (forms 0 and 1), Russian
+/// one/few/many (1, 21, 101 → form 0; 2–4, 22–24 → form 1; 0, 5–20, 25–30, 111–114 → form 2).
+pub fn plural<'a>(lang: Lang, n: usize, forms: [&'a str; 3]) -> &'a str {
+    match lang {
+        Lang::En => forms[usize::from(n != 1)],
+        Lang::Ru => {
+            let (last, last_two) = (n % 10, n % 100);
+            if last == 1 && last_two != 11 {
+                forms[0]
+            } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+                forms[1]
+            } else {
+                forms[2]
+            }
+        }
+    }
+}
+
+/// `n` followed by the right form of the counted word: "1 ошибка", "5 ошибок", "2 errors".
+pub fn count(lang: Lang, n: usize, forms: [&str; 3]) -> String {
+    format!("{n} {}", plural(lang, n, forms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_counts_follow_one_few_many() {
+        let forms = ["ошибка", "ошибки", "ошибок"];
+        let got: Vec<String> = [0, 1, 2, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112]
+            .iter()
+            .map(|n| count(Lang::Ru, *n, forms))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "0 ошибок",
+                "1 ошибка",
+                "2 ошибки",
+                "5 ошибок",
+                "11 ошибок",
+                "12 ошибок",
+                "14 ошибок",
+                "21 ошибка",
+                "22 ошибки",
+                "25 ошибок",
+                "101 ошибка",
+                "111 ошибок",
+                "112 ошибок",
+            ]
+        );
+    }
+
+    #[test]
+    fn english_counts_use_singular_for_one_only() {
+        let forms = ["error", "errors", "errors"];
+        assert_eq!(count(Lang::En, 1, forms), "1 error");
+        assert_eq!(count(Lang::En, 0, forms), "0 errors");
+        assert_eq!(count(Lang::En, 21, forms), "21 errors");
+    }
+}

@@ -11,7 +11,7 @@ use content::Lang;
 use leptos::prelude::*;
 use load::Outcome;
 use std::time::Duration;
-use text::{plural, text};
+use text::text;
 use wasm_bindgen::JsCast;
 
 /// How long a query may take before the loading line shows: shorter is a blink.
@@ -249,7 +249,7 @@ fn Search(lang: Lang) -> impl IntoView {
         State::Failed => t.failed.to_string(),
         State::Found { hits, lang: found } => {
             let n = hits.len();
-            let count = format!("{n} {}", plural(lang, n, t.results));
+            let count = content::i18n::count(lang, n, t.results);
             if found == lang {
                 count
             } else {
