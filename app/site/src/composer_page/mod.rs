@@ -929,10 +929,10 @@ fn Output(s: State) -> impl IntoView {
                     <pre class="out-code" node_ref=code tabindex="0" aria-label=move || s.file.get()
                         on:click=on_click on:keydown=on_key></pre>
                 </div>
-                <aside class="out-why" aria-labelledby="cmp-why-h" aria-live="polite">
+                <div class="out-why" role="region" aria-labelledby="cmp-why-h" aria-live="polite">
                     <h3 id="cmp-why-h">{t.why}</h3>
                     {move || why().unwrap_or_else(|| view! { <p class="cmp-muted">{t.why_hint}</p> }.into_any())}
-                </aside>
+                </div>
             </div>
         </section>
     }
