@@ -234,6 +234,18 @@ test("compare: the current configuration against a preset, with the differing ro
   await page.context().close();
 });
 
+test("a docs preset page's composer link opens that preset", async () => {
+  const page = await openPage(browser);
+  await page.goto(url("/en/presets/gpu/"));
+  await page.click('a[href$="/composer/#1~gpu"]');
+  await page.waitForURL(/\/en\/composer\/#1~gpu$/);
+  await ready(page);
+  await page.waitForSelector('.cmp-card-btn[data-preset="gpu"][aria-pressed="true"]');
+  assert.match(await page.textContent("#cmp-state"), /Preset:/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("phones: the composer fits 360 px without sideways scrolling", async () => {
   const page = await openPage(browser, { viewport: { width: 360, height: 740 } });
   await page.goto(url("/en/composer/"));
