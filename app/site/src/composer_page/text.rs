@@ -239,50 +239,11 @@ pub fn text(lang: Lang) -> &'static Text {
     }
 }
 
-/// `n` with the right form of a counted word: English one/other, Russian one/few/many.
+/// `n` with the right form of a counted word, by the site's one plural rule.
 pub fn count(lang: Lang, n: usize, forms: [&str; 3]) -> String {
-    let form = match lang {
-        Lang::En => forms[usize::from(n != 1)],
-        Lang::Ru => {
-            let (d, h) = (n % 10, n % 100);
-            if d == 1 && h != 11 {
-                forms[0]
-            } else if (2..=4).contains(&d) && !(12..=14).contains(&h) {
-                forms[1]
-            } else {
-                forms[2]
-            }
-        }
+    let lang = match lang {
+        Lang::En => content::Lang::En,
+        Lang::Ru => content::Lang::Ru,
     };
-    format!("{n} {form}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn russian_plurals() {
-        let f = RU.errors;
-        let got: Vec<String> = [0, 1, 2, 5, 11, 21, 22, 25, 112]
-            .iter()
-            .map(|n| count(Lang::Ru, *n, f))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "0 ошибок",
-                "1 ошибка",
-                "2 ошибки",
-                "5 ошибок",
-                "11 ошибок",
-                "21 ошибка",
-                "22 ошибки",
-                "25 ошибок",
-                "112 ошибок"
-            ]
-        );
-        assert_eq!(count(Lang::En, 1, EN.warnings), "1 warning");
-        assert_eq!(count(Lang::En, 0, EN.warnings), "0 warnings");
-    }
+    content::i18n::count(lang, n, forms)
 }

@@ -2,10 +2,12 @@
 //! menu, a table of contents that follows scrolling, remembering the reader's language, and on
 //! runbook pages the reader's parameters in every command and the steps as a checklist.
 
+#[cfg(feature = "docs")]
 mod checklist;
 mod copy_buttons;
 mod language;
 mod menu;
+#[cfg(feature = "docs")]
 mod runbook_params;
 mod theme;
 mod toc;
@@ -17,11 +19,15 @@ pub fn page() {
     let lang = crate::dom::page_lang();
     theme::mount(lang);
     // Placeholders are filled before the copy buttons appear: a copy gives the reader's command.
-    runbook_params::mount(lang);
-    checklist::enable(lang);
+    #[cfg(feature = "docs")]
+    {
+        runbook_params::mount(lang);
+        checklist::enable(lang);
+    }
     copy_buttons::enable(lang);
     menu::enable();
     toc::follow_scrolling();
     language::remember_choice();
+    #[cfg(feature = "docs")]
     crate::search::mount(lang);
 }

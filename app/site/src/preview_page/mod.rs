@@ -369,7 +369,9 @@ fn Findings(doc: Doc, extra: Signal<Vec<Finding>>, t: &'static Text) -> impl Int
         all
     };
     view! {
-        <div class="pv-findings" role="region" aria-label=t.findings_title>
+        // One region per language pane: the label names the pane, so landmarks stay unique.
+        <div class="pv-findings" role="region"
+            aria-label=format!("{} ({})", t.findings_title, doc.lang.native_name())>
             <h2 class="pv-findings-title">
                 {t.findings_title} " "
                 <span class="pv-count">{move || all().len()}</span>
