@@ -9,7 +9,7 @@ use crate::bundle::{compose, pss_findings};
 use crate::choices::{Backend, Iceberg, Platform, SecretsMode, Storage};
 use crate::preset::{PresetData, presets};
 use crate::quantity::{factor_text, k8s};
-use crate::render::{cpu, values::chart_dir};
+use crate::render::values::chart_dir;
 use crate::{Lang, link};
 
 /// One generated page: markdown with front matter, as if it were `content/<lang>/<path>`.
@@ -579,35 +579,7 @@ pub fn preset_page(p: &PresetData, lang: Lang) -> String {
         "## {}\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
         w.sizing, w.sizing_lead, w.col_pod, w.col_request, w.col_limit, w.col_cores
     );
-    let _ = writeln!(
-        s,
-        "| driver | {} | {} | {} |",
-        k8s(v.driver.pod_mib),
-        k8s(v.driver.limit_mib.max(v.driver.pod_mib)),
-        v.driver.cores
-    );
-    if v.k8s_executors() {
-        let _ = writeln!(
-            s,
-            "| executor (× {}–{}) | {} | {} | {} |",
-            v.executor_min,
-            v.executor_max,
-            k8s(v.executor.pod_mib),
-            k8s(v.executor.limit_mib.max(v.executor.pod_mib)),
-            v.executor.cores
-        );
-    }
-    for svc in v.services() {
-        let _ = writeln!(
-            s,
-            "| {} (× {}) | {} | {} | {} |",
-            svc.name,
-            svc.replicas,
-            k8s(svc.mem_req_mib),
-            k8s(svc.mem_lim_mib),
-            cpu(svc.cpu_req_milli)
-        );
-    }
+    s.push_str(&crate::render::commands::sizing_rows(&v));
     let _ = writeln!(
         s,
         "\n{}",

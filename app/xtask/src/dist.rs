@@ -144,25 +144,7 @@ fn trunk_build(app: App, base: &str, dist: &Path) -> Result<PathBuf> {
 /// `link-index.txt`: routes, anchors, public files and code languages, for the previewer's
 /// link and language checks (content::links).
 fn write_link_index(site: &content::Site, base: &str, out: &Path) -> Result<()> {
-    fn public_files(dir: &Path, prefix: &str, found: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = format!("{prefix}/{name}");
-            if entry.path().is_dir() {
-                public_files(&entry.path(), &path, found);
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    let mut public = Vec::new();
-    public_files(&repo_root().join("public"), "", &mut public);
-    let index = content::links::LinkIndex::from_site(
-        site,
-        base,
-        public,
-        content::highlight::Syntect::tokens(),
-    );
+    let index = content::links::LinkIndex::for_build(site, base, &repo_root().join("public"));
     std::fs::write(out.join("link-index.txt"), index.to_text()).context("writing link-index.txt")
 }
 

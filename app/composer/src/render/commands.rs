@@ -139,30 +139,7 @@ pub fn readme(
     s.push_str(
         "\n## Sizing\n\n| Pod | requests memory | limit memory | cores |\n|---|---|---|---|\n",
     );
-    s.push_str(&format!(
-        "| driver | {} | {} | {} |\n",
-        k8s(v.driver.pod_mib),
-        k8s(v.driver.limit_mib.max(v.driver.pod_mib)),
-        v.driver.cores
-    ));
-    s.push_str(&format!(
-        "| executor (× {}–{}) | {} | {} | {} |\n",
-        v.executor_min,
-        v.executor_max,
-        k8s(v.executor.pod_mib),
-        k8s(v.executor.limit_mib.max(v.executor.pod_mib)),
-        v.executor.cores
-    ));
-    for svc in v.services() {
-        s.push_str(&format!(
-            "| {} (× {}) | {} | {} | {} |\n",
-            svc.name,
-            svc.replicas,
-            k8s(svc.mem_req_mib),
-            k8s(svc.mem_lim_mib),
-            super::cpu(svc.cpu_req_milli)
-        ));
-    }
+    s.push_str(&sizing_rows(v));
     s.push_str(&format!(
         "\nExecutor Pod memory = {} heap + {} overhead (factor {}, at least 384Mi) + {} PySpark memory.\n",
         k8s(v.executor.memory_mib),
@@ -218,4 +195,37 @@ pub fn readme(
         }
     }
     s
+}
+
+/// The rows of a sizing table (Pod, requests memory, limit memory, cores): the driver, the
+/// executors when Spark starts them as Pods, and every long-running service. The bundle README
+/// and the generated preset pages show the same table.
+pub fn sizing_rows(v: &ValidConfig) -> String {
+    let mut rows = format!(
+        "| driver | {} | {} | {} |\n",
+        k8s(v.driver.pod_mib),
+        k8s(v.driver.limit_mib.max(v.driver.pod_mib)),
+        v.driver.cores
+    );
+    if v.k8s_executors() {
+        rows.push_str(&format!(
+            "| executor (× {}–{}) | {} | {} | {} |\n",
+            v.executor_min,
+            v.executor_max,
+            k8s(v.executor.pod_mib),
+            k8s(v.executor.limit_mib.max(v.executor.pod_mib)),
+            v.executor.cores
+        ));
+    }
+    for svc in v.services() {
+        rows.push_str(&format!(
+            "| {} (× {}) | {} | {} | {} |\n",
+            svc.name,
+            svc.replicas,
+            k8s(svc.mem_req_mib),
+            k8s(svc.mem_lim_mib),
+            super::cpu(svc.cpu_req_milli)
+        ));
+    }
+    rows
 }
