@@ -6,6 +6,10 @@ pub fn enable() {
     let Some(button) = dom::document().get_element_by_id("menu-toggle") else {
         return;
     };
+    // Composer and previewer pages have no sidebar to open.
+    if dom::document().get_element_by_id("sidebar").is_none() {
+        return;
+    }
     let _ = button.remove_attribute("hidden");
     let toggle = button.clone();
     dom::on(&button, "click", move |_| {

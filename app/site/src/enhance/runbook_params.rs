@@ -190,25 +190,33 @@ pub fn mount(lang: Lang) {
     else {
         return;
     };
-    let Ok(section) = dom::document().create_element("section") else {
-        return;
-    };
-    section.set_id("runbook-tools");
-    let _ = section.set_attribute("class", "runbook-tools");
-    let _ = section.set_attribute("aria-labelledby", "runbook-tools-title");
-    let anchor = article
-        .query_selector("dl.runbook-meta")
-        .ok()
-        .flatten()
-        .or_else(|| article.query_selector("h1").ok().flatten());
-    match anchor {
-        Some(a) => {
-            let _ = a.insert_adjacent_element("afterend", &section);
-        }
+    // The prerendered page reserves the panel's place (no layout shift when it appears); a page
+    // without the slot gets one after the runbook's metadata.
+    let section = match dom::document().get_element_by_id("runbook-tools") {
+        Some(slot) => slot,
         None => {
-            let _ = article.insert_adjacent_element("afterbegin", &section);
+            let Ok(section) = dom::document().create_element("section") else {
+                return;
+            };
+            section.set_id("runbook-tools");
+            let _ = section.set_attribute("class", "runbook-tools");
+            let _ = section.set_attribute("aria-labelledby", "runbook-tools-title");
+            let anchor = article
+                .query_selector("dl.runbook-meta")
+                .ok()
+                .flatten()
+                .or_else(|| article.query_selector("h1").ok().flatten());
+            match anchor {
+                Some(a) => {
+                    let _ = a.insert_adjacent_element("afterend", &section);
+                }
+                None => {
+                    let _ = article.insert_adjacent_element("afterbegin", &section);
+                }
+            }
+            section
         }
-    }
+    };
     let Ok(section) = section.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };

@@ -268,6 +268,11 @@ pub fn doc_page(build: &Build<'_>, site: &LangSite, page: &Page) -> String {
                     h1 { (page.title) }
                     (notice(ui, page))
                     (runbook_meta(ui, page))
+                    @if page.runbook.is_some() {
+                        // The place of the parameters panel the docs app mounts, reserved so the
+                        // text below does not jump when it appears.
+                        section #runbook-tools .runbook-tools aria-labelledby="runbook-tools-title" {}
+                    }
                     (PreEscaped(&page.html))
                 }
                 div.page-meta {
