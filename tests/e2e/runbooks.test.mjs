@@ -163,7 +163,9 @@ test("checklist progress survives a reload and is exported with the parameters",
 test("without JavaScript the steps stay plain text and the commands keep their placeholders", async () => {
   const page = await openPage(browser, { javaScriptEnabled: false });
   await page.goto(url("/en/runbooks/executor-oomkilled/"));
-  assert.equal(await page.locator("#runbook-tools").count(), 0);
+  // The panel's place is prerendered (so nothing jumps when the app fills it) but stays hidden.
+  assert.equal(await page.locator("#runbook-tools").isVisible(), false);
+  assert.equal(await page.locator("#runbook-tools input").count(), 0);
   assert.equal(await page.locator("article li.task input").first().isDisabled(), true);
   const texts = await placeholders(page, "namespace");
   assert.ok(texts.length > 0 && texts.every((t) => t === "<namespace>"));
