@@ -124,19 +124,18 @@ fn Search(lang: Lang) -> impl IntoView {
     let field = NodeRef::<leptos::html::Input>::new();
     let opener = NodeRef::<leptos::html::Button>::new();
 
-    let show = move || {
-        open.set(true);
-        // The input exists after this render; focus it on the next tick.
-        set_timeout(
-            move || {
-                if let Some(el) = field.get_untracked() {
-                    let _ = el.focus();
-                    el.select();
-                }
-            },
-            Duration::ZERO,
-        );
-    };
+    // Focus the input as soon as the open dialog's input is in the page: the effect runs in
+    // the same microtask flush as the render, so no keystroke typed right after the shortcut
+    // can land anywhere else.
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(el) = field.get() {
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    let show = move || open.set(true);
     let hide = move || {
         open.set(false);
         if let Some(el) = opener.get_untracked() {
