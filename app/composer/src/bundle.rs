@@ -39,32 +39,29 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
     let head = header(preset, &link);
     let manifests = render::manifests(&config);
     let mut files = Bundle::new();
+    // Every YAML file is the header and then the documents, written into one buffer.
+    let file = |write: &dyn Fn(&mut String)| {
+        let mut out = String::with_capacity(head.len() + 8192);
+        out.push_str(&head);
+        write(&mut out);
+        out
+    };
     let (full, delta) = render::values::render(&config);
-    files.insert(
-        "values.yaml".into(),
-        format!("{head}{}", yaml::to_string(&full)),
-    );
+    files.insert("values.yaml".into(), file(&|o| yaml::write_doc(o, &full)));
     files.insert(
         "values-delta.yaml".into(),
-        format!("{head}{}", yaml::to_string(&delta)),
+        file(&|o| yaml::write_doc(o, &delta)),
     );
-    for file in commands::files(&manifests) {
-        let docs: Vec<yaml::Y> = manifests
-            .iter()
-            .filter(|m| m.file == file)
-            .map(|m| m.doc.clone())
-            .collect();
+    for name in commands::files(&manifests) {
+        let docs = manifests.iter().filter(|m| m.file == name).map(|m| &m.doc);
         files.insert(
-            format!("manifests/{file}"),
-            format!("{head}{}", yaml::documents(&docs)),
+            format!("manifests/{name}"),
+            file(&|o| yaml::write_documents(o, docs.clone())),
         );
     }
     files.insert(
         "manifests/kustomization.yaml".into(),
-        format!(
-            "{head}{}",
-            yaml::to_string(&commands::kustomization(&manifests))
-        ),
+        file(&|o| yaml::write_doc(o, &commands::kustomization(&manifests))),
     );
     files.insert(
         "install.sh".into(),

@@ -170,11 +170,19 @@ impl From<Vec<Y>> for Y {
 #[macro_export]
 macro_rules! ymap {
     ($($k:expr => $v:expr),* $(,)?) => {{
+        // Literal maps have distinct keys (checked in debug builds), so entries are pushed
+        // into a vector of the right size instead of searched for one by one.
         #[allow(unused_mut)]
-        let mut m = $crate::yaml::Y::map();
-        $( m.set($k, $crate::yaml::Y::from($v)); )*
-        m
+        let mut m: Vec<(String, $crate::yaml::Y)> =
+            Vec::with_capacity(<[&str]>::len(&[$($crate::ymap!(@key $k)),*]));
+        $( m.push((::std::string::String::from($k), $crate::yaml::Y::from($v))); )*
+        debug_assert!(
+            (1..m.len()).all(|i| m[..i].iter().all(|(k, _)| *k != m[i].0)),
+            "duplicate key in ymap!"
+        );
+        $crate::yaml::Y::Map(m)
     }};
+    (@key $k:expr) => { "" };
 }
 
 /// Builds a sequence.
@@ -197,25 +205,35 @@ fn ambiguous(s: &str) -> bool {
     first.is_ascii_digit() || ((first == b'-' || first == b'+' || first == b'.') && s.len() > 1)
 }
 
+/// Bytes a plain scalar may contain: a conservative alphabet with no `: ` or ` #`, no flow
+/// indicators, quotes or whitespace at all. A table, since every key and value passes here.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'_' | b'.' | b'/' | b'=' | b'@' | b'+' | b':');
+        c += 1;
+    }
+    t
+};
+
 /// Whether `s` can be written as a plain scalar and read back unchanged.
 fn plain_ok(s: &str) -> bool {
-    if s.is_empty() || s.len() > 200 || ambiguous(s) {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 200 {
         return false;
     }
-    let b = s.as_bytes();
     if !(b[0].is_ascii_alphanumeric() || b[0] == b'/' || b[0] == b'_') {
         return false;
     }
-    // A conservative alphabet: no `: `, ` #`, flow indicators, quotes or whitespace at all.
-    if !s
-        .bytes()
-        .all(|c| c.is_ascii_alphanumeric() || b"-_./=@+".contains(&c) || c == b':')
-    {
+    if !b.iter().all(|&c| PLAIN[c as usize]) {
         return false;
     }
     // `:` only inside URLs like s3a://x or k8s://https://...; never followed by a space (no spaces
     // are allowed at all), never at the end.
-    !s.ends_with(':')
+    b[b.len() - 1] != b':' && !ambiguous(s)
 }
 
 /// Writes a string as a YAML scalar.
@@ -277,15 +295,20 @@ fn block_ok(s: &str) -> bool {
 /// Writes one YAML document (no `---`).
 pub fn to_string(y: &Y) -> String {
     let mut out = String::with_capacity(4096);
+    write_doc(&mut out, y);
+    out
+}
+
+/// Appends one YAML document (no `---`) to `out`.
+pub fn write_doc(out: &mut String, y: &Y) {
     match y {
-        Y::Map(m) if !m.is_empty() => write_map(&mut out, m, 0),
-        Y::Seq(v) if !v.is_empty() => write_seq(&mut out, v, 0),
+        Y::Map(m) if !m.is_empty() => write_map(out, m, 0),
+        Y::Seq(v) if !v.is_empty() => write_seq(out, v, 0),
         other => {
-            write_inline(&mut out, other, 0);
+            write_inline(out, other, 0);
             out.push('\n');
         }
     }
-    out
 }
 
 fn indent(out: &mut String, n: usize) {
@@ -397,13 +420,18 @@ fn write_seq(out: &mut String, s: &[Y], ind: usize) {
 /// Several documents separated by `---`.
 pub fn documents<'a>(docs: impl IntoIterator<Item = &'a Y>) -> String {
     let mut out = String::with_capacity(8192);
+    write_documents(&mut out, docs);
+    out
+}
+
+/// Appends several documents separated by `---` to `out`.
+pub fn write_documents<'a>(out: &mut String, docs: impl IntoIterator<Item = &'a Y>) {
     for (i, d) in docs.into_iter().enumerate() {
         if i > 0 {
             out.push_str("---\n");
         }
-        out.push_str(&to_string(d));
+        write_doc(out, d);
     }
-    out
 }
 
 /// Empty maps and sequences are kept: Kubernetes gives `{}` meaning (e.g. `podSelector: {}`).
