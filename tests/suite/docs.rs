@@ -209,7 +209,7 @@ fn key_paths(y: &composer::yaml::Y, prefix: &str, out: &mut BTreeSet<String>) {
     if let composer::yaml::Y::Map(entries) = y {
         for (k, v) in entries {
             let path = if prefix.is_empty() {
-                k.clone()
+                k.to_string()
             } else {
                 format!("{prefix}.{k}")
             };

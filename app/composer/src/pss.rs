@@ -78,8 +78,8 @@ pub fn check(doc: &Y, opts: Options) -> Vec<Finding> {
         for vol in vols {
             if let Y::Map(m) = vol {
                 for (k, _) in m {
-                    if k != "name" && !ALLOWED_VOLUMES.contains(&k.as_str()) {
-                        bad("volume-types", k.clone());
+                    if k != "name" && !ALLOWED_VOLUMES.contains(&k.as_ref()) {
+                        bad("volume-types", k.to_string());
                     }
                 }
             }

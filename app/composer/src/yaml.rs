@@ -2,7 +2,12 @@
 //! cannot be read back as anything but the same string, otherwise double-quoted with escapes, so
 //! user text can never add keys, documents or comments.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+/// Text in the tree. Keys and most values are literals in the renderers and are borrowed; only
+/// text built from the reader's choices is owned, which keeps a bundle to a few allocations.
+pub type Text = Cow<'static, str>;
 
 /// A YAML value. Maps keep insertion order.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,9 +17,9 @@ pub enum Y {
     Int(i64),
     /// A number written as is (e.g. `0.25`); only built from our own formatting.
     Num(String),
-    Str(String),
+    Str(Text),
     Seq(Vec<Y>),
-    Map(Vec<(String, Y)>),
+    Map(Vec<(Text, Y)>),
 }
 
 impl Y {
@@ -23,17 +28,18 @@ impl Y {
     }
 
     /// Adds or replaces `key` in a map (no-op on other values); returns self for chaining.
-    pub fn with(mut self, key: &str, v: impl Into<Y>) -> Y {
+    pub fn with(mut self, key: impl Into<Text>, v: impl Into<Y>) -> Y {
         self.set(key, v.into());
         self
     }
 
-    pub fn set(&mut self, key: &str, v: Y) {
+    pub fn set(&mut self, key: impl Into<Text>, v: Y) {
         if let Y::Map(m) = self {
-            if let Some(slot) = m.iter_mut().find(|(k, _)| k == key) {
+            let key = key.into();
+            if let Some(slot) = m.iter_mut().find(|(k, _)| *k == key) {
                 slot.1 = v;
             } else {
-                m.push((key.to_string(), v));
+                m.push((key, v));
             }
         }
     }
@@ -50,7 +56,7 @@ impl Y {
             return;
         };
         if rest.is_empty() {
-            self.set(first, v);
+            self.set((*first).to_owned(), v);
             return;
         }
         if let Y::Map(m) = self {
@@ -62,7 +68,7 @@ impl Y {
             } else {
                 let mut child = Y::map();
                 child.set_path_keys(rest, v);
-                m.push(((*first).to_string(), child));
+                m.push(((*first).to_owned().into(), child));
             }
         }
     }
@@ -99,7 +105,7 @@ impl Y {
                         Some(old) => old.merged(v),
                         None => v.clone(),
                     };
-                    out.set(k, merged);
+                    out.set(k.clone(), merged);
                 }
                 out
             }
@@ -132,17 +138,22 @@ impl Y {
 
 impl From<&str> for Y {
     fn from(s: &str) -> Y {
-        Y::Str(s.to_string())
+        Y::Str(Cow::Owned(s.to_owned()))
     }
 }
 impl From<String> for Y {
     fn from(s: String) -> Y {
-        Y::Str(s)
+        Y::Str(Cow::Owned(s))
     }
 }
 impl From<&String> for Y {
     fn from(s: &String) -> Y {
-        Y::Str(s.clone())
+        Y::Str(Cow::Owned(s.clone()))
+    }
+}
+impl From<Text> for Y {
+    fn from(s: Text) -> Y {
+        Y::Str(s)
     }
 }
 impl From<bool> for Y {
@@ -173,9 +184,9 @@ macro_rules! ymap {
         // Literal maps have distinct keys (checked in debug builds), so entries are pushed
         // into a vector of the right size instead of searched for one by one.
         #[allow(unused_mut)]
-        let mut m: Vec<(String, $crate::yaml::Y)> =
+        let mut m: Vec<($crate::yaml::Text, $crate::yaml::Y)> =
             Vec::with_capacity(<[&str]>::len(&[$($crate::ymap!(@key $k)),*]));
-        $( m.push((::std::string::String::from($k), $crate::yaml::Y::from($v))); )*
+        $( m.push(($crate::yaml::Text::from($k), $crate::yaml::Y::from($v))); )*
         debug_assert!(
             (1..m.len()).all(|i| m[..i].iter().all(|(k, _)| *k != m[i].0)),
             "duplicate key in ymap!"
@@ -193,16 +204,37 @@ macro_rules! yseq {
 
 /// Scalars YAML 1.1 or 1.2 would read as something other than a string.
 fn ambiguous(s: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", ".nan", ".inf",
-        "-.inf", "+.inf",
-    ];
-    if s.len() <= 5 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(s)) {
+    let b = s.as_bytes();
+    // Anything that starts like a number (ints, floats, octal, hex, sexagesimal, dates) is quoted.
+    let first = b[0];
+    if first.is_ascii_digit() || ((first == b'-' || first == b'+' || first == b'.') && b.len() > 1)
+    {
         return true;
     }
-    // Anything that starts like a number (ints, floats, octal, hex, sexagesimal, dates) is quoted.
-    let first = s.as_bytes()[0];
-    first.is_ascii_digit() || ((first == b'-' || first == b'+' || first == b'.') && s.len() > 1)
+    if b.len() > 5 {
+        return false;
+    }
+    let mut lower = [0u8; 5];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..b.len()],
+        b"y" | b"n"
+            | b"yes"
+            | b"no"
+            | b"on"
+            | b"off"
+            | b"true"
+            | b"false"
+            | b"null"
+            | b"~"
+            | b"nan"
+            | b".nan"
+            | b".inf"
+            | b"-.inf"
+            | b"+.inf"
+    )
 }
 
 /// Bytes a plain scalar may contain: a conservative alphabet with no `: ` or ` #`, no flow
@@ -260,36 +292,47 @@ pub fn quoted(s: &str) -> String {
 
 fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20
-                || c as u32 == 0x7f
-                || matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff) =>
-            {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    // Runs of ordinary characters are copied in one go; only characters that need an escape
+    // are looked at one by one.
+    let mut run = 0;
+    for (i, ch) in s.char_indices() {
+        let named = match ch {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if needs_code_escape(c) => "",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        if named.is_empty() {
+            let _ = write!(out, "\\u{:04x}", ch as u32);
+        } else {
+            out.push_str(named);
         }
+        run = i + ch.len_utf8();
     }
+    out.push_str(&s[run..]);
     out.push('"');
+}
+
+/// Control characters, C1 controls, line/paragraph separators and the BOM: written as `\uXXXX`
+/// so a reader sees them and no parser treats them as structure.
+fn needs_code_escape(c: char) -> bool {
+    (c as u32) < 0x20 || matches!(c as u32, 0x7f..=0x9f | 0x2028 | 0x2029 | 0xfeff)
 }
 
 /// Whether a multi-line string can be written as a literal block (`|`) safely.
 fn block_ok(s: &str) -> bool {
-    s.contains('\n')
-        && !s.starts_with([' ', '\n'])
-        && s.chars().all(|c| {
-            c == '\n'
-                || (c >= ' '
-                    && c != '\u{7f}'
-                    && !matches!(c as u32, 0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff))
-        })
-        && !s.lines().any(|l| l.ends_with(' '))
+    let b = s.as_bytes();
+    b.contains(&b'\n')
+        && !matches!(b.first(), Some(b' ' | b'\n'))
+        && b.last() != Some(&b' ')
+        && !s.contains(" \n")
+        // ASCII is checked byte by byte; other characters only where one appears.
+        && b.iter().all(|&c| c == b'\n' || (c >= b' ' && c != 0x7f))
+        && (s.is_ascii() || !s.chars().any(|c| c != '\n' && needs_code_escape(c)))
 }
 
 /// Writes one YAML document (no `---`).
@@ -363,7 +406,7 @@ fn scalar_num(n: &str) -> String {
     }
 }
 
-fn write_map(out: &mut String, m: &[(String, Y)], ind: usize) {
+fn write_map(out: &mut String, m: &[(Text, Y)], ind: usize) {
     for (k, v) in m {
         indent(out, ind);
         push_scalar(out, k);

@@ -13,11 +13,11 @@ fn to_value(y: &Y) -> serde_yaml::Value {
         Y::Bool(b) => Value::Bool(*b),
         Y::Int(n) => Value::Number((*n).into()),
         Y::Num(s) => serde_yaml::from_str(s).unwrap_or(Value::Null),
-        Y::Str(s) => Value::String(s.clone()),
+        Y::Str(s) => Value::String(s.to_string()),
         Y::Seq(v) => Value::Sequence(v.iter().map(to_value).collect()),
         Y::Map(m) => Value::Mapping(
             m.iter()
-                .map(|(k, v)| (Value::String(k.clone()), to_value(v)))
+                .map(|(k, v)| (Value::String(k.to_string()), to_value(v)))
                 .collect(),
         ),
     }

@@ -322,7 +322,7 @@ pub fn deployment_with(
 ) -> Y {
     let mut l = labels(v, component);
     for (k, val) in extra {
-        l.set(k, (*val).into());
+        l.set((*k).to_owned(), (*val).into());
     }
     let tmpl_meta = ymap! { "labels" => l };
     object("apps/v1", "Deployment", meta(v, name, component)).with(

@@ -20,9 +20,9 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         } else {
             "restricted"
         };
-        l.set(&format!("pod-security.kubernetes.io/{mode}"), level.into());
+        l.set(format!("pod-security.kubernetes.io/{mode}"), level.into());
         l.set(
-            &format!("pod-security.kubernetes.io/{mode}-version"),
+            format!("pod-security.kubernetes.io/{mode}-version"),
             "latest".into(),
         );
     }

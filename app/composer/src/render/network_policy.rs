@@ -271,7 +271,13 @@ fn peer_id(p: &Peer) -> String {
     }
 }
 
-fn policy(v: &ValidConfig, name: String, selector: Y, types: &[&str], body: Vec<(&str, Y)>) -> Y {
+fn policy(
+    v: &ValidConfig,
+    name: String,
+    selector: Y,
+    types: &[&str],
+    body: Vec<(&'static str, Y)>,
+) -> Y {
     let mut spec = ymap! { "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
     for (k, val) in body {
         spec.set(k, val);

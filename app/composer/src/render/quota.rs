@@ -12,12 +12,12 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     }
     let mut hard = Y::map();
     if let Some(cpu) = v.quota_cpu {
-        hard.set("requests.cpu", Y::Str(cpu.to_string()));
-        hard.set("limits.cpu", Y::Str(cpu.to_string()));
+        hard.set("requests.cpu", Y::from(cpu.to_string()));
+        hard.set("limits.cpu", Y::from(cpu.to_string()));
     }
     if let Some(mib) = v.quota_mib {
-        hard.set("requests.memory", Y::Str(k8s(mib)));
-        hard.set("limits.memory", Y::Str(k8s(mib)));
+        hard.set("requests.memory", Y::from(k8s(mib)));
+        hard.set("limits.memory", Y::from(k8s(mib)));
     }
     vec![
         object("v1", "ResourceQuota", meta(v, &v.name("quota"), "quota"))

@@ -89,7 +89,7 @@ fn spark_application(v: &ValidConfig) -> Y {
             || k.starts_with("spark.eventLog.")
             || k.starts_with("spark.sql.")
         {
-            conf.set(&k, Y::Str(val));
+            conf.set(k, Y::from(val));
         }
     }
     let env_from_s3 = super::connect::s3_env(v);

@@ -266,7 +266,7 @@ fn overrides(v: &ValidConfig) -> Y {
         }
         let mut conf = Y::map();
         for (key, val) in spark_conf::helm_extra(v) {
-            conf.set(&key, Y::Str(val));
+            conf.set(key, Y::from(val));
         }
         y.set_path("connect.sparkConf", conf);
     }
