@@ -7,7 +7,7 @@ use crate::choices::{Exposure, SecretsMode};
 use crate::model::ValidConfig;
 use crate::quantity::k8s;
 use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::ymap;
 
 /// The chart's full name prefix: `<rel>-spark-41` / `<rel>-spark-35`.
 pub fn fullname(v: &ValidConfig) -> String {
@@ -336,10 +336,4 @@ pub fn render(v: &ValidConfig) -> (Y, Y) {
     let full = defaults.merged(&overrides(v));
     let delta = full.delta(&defaults).unwrap_or_else(Y::map);
     (full, delta)
-}
-
-/// Keeps yseq referenced for symmetry with other renderers.
-#[allow(dead_code)]
-fn _unused() -> Y {
-    yseq![]
 }
