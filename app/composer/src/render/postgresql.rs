@@ -13,13 +13,16 @@ pub const IMAGE: &str = "postgres:15.10-alpine";
 /// The postgres user of the Alpine image.
 const UID: i64 = 70;
 
+/// Passwords reach SQL only as psql variables (`:'pw'` quotes a literal, `:"role"` an
+/// identifier) and the heredoc is quoted, so no character in a password can end the string,
+/// run a second statement or be expanded by the shell.
 const INIT: &str = r#"#!/bin/sh
 # Creates one role and database per component; passwords come from the mounted Secret env.
 set -eu
 create() {
-  psql -v ON_ERROR_STOP=1 --username postgres <<SQL
-CREATE ROLE $1 LOGIN PASSWORD '$2';
-CREATE DATABASE $3 OWNER $1;
+  psql -v ON_ERROR_STOP=1 --username postgres -v role="$1" -v pw="$2" -v db="$3" <<'SQL'
+CREATE ROLE :"role" LOGIN PASSWORD :'pw';
+CREATE DATABASE :"db" OWNER :"role";
 SQL
 }
 create hive "$HIVE_PASSWORD" metastore
