@@ -107,8 +107,14 @@ pub fn check_site(opts: &BuildOptions) -> (Site, Vec<Diagnostic>) {
     b.check_structure(&states);
 
     let dates = if opts.git_dates {
-        let spec = display_path(&opts.repo_root, &opts.content_dir);
-        git::last_commit_dates(&opts.repo_root, &spec)
+        // Generated pages date from the data they are made of (e.g. a preset file).
+        let mut specs = vec![display_path(&opts.repo_root, &opts.content_dir)];
+        for g in &opts.generated {
+            if !specs.contains(&g.source) {
+                specs.push(g.source.clone());
+            }
+        }
+        git::last_commit_dates(&opts.repo_root, &specs)
     } else {
         HashMap::new()
     };
@@ -632,7 +638,9 @@ impl Builder<'_> {
                 sections,
                 html: rendered.html,
                 translation,
-                last_updated: dates.get(&src.file).cloned(),
+                last_updated: dates
+                    .get(src.generated_from.as_ref().unwrap_or(&src.file))
+                    .cloned(),
             });
         }
         (pages, new_diags)
@@ -1399,11 +1407,25 @@ mod tests {
         };
         git(&["init", "-q"]);
         git(&["add", "content/en/index.md"]);
-        git(&["commit", "-q", "-m", "one page"]);
+        tree.write("presets/demo.yaml", "id: demo\n");
+        git(&["add", "presets/demo.yaml"]);
+        git(&["commit", "-q", "-m", "one page and one preset"]);
+        list_demo(&tree);
         let mut opts = tree.opts("/");
         opts.git_dates = true;
-        let site = compile_site(&opts).expect("builds");
+        opts.generated = vec![
+            generated(Lang::En, "presets/demo.md", "Made from data."),
+            generated(Lang::Ru, "presets/demo.md", "Made from data."),
+        ];
+        let site = compile_site(&opts).unwrap_or_else(|e| panic!("{:#?}", e.errors));
         let en = site.lang(Lang::En).expect("en");
+        assert_eq!(
+            en.page("presets/demo")
+                .and_then(|p| p.last_updated.clone())
+                .as_deref(),
+            Some("2025-03-04"),
+            "a generated page dates from its data file"
+        );
         assert_eq!(
             en.page("").and_then(|p| p.last_updated.clone()).as_deref(),
             Some("2025-03-04")

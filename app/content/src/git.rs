@@ -6,8 +6,8 @@ use std::process::Command;
 
 /// Repo-relative path (as `git -C repo_root ... --relative` prints it) → `YYYY-MM-DD` of the
 /// newest commit touching it. Empty when git is missing, the tree is not a repository, or
-/// nothing under `pathspec` has history.
-pub fn last_commit_dates(repo_root: &Path, pathspec: &str) -> HashMap<String, String> {
+/// nothing under `pathspecs` has history.
+pub fn last_commit_dates(repo_root: &Path, pathspecs: &[String]) -> HashMap<String, String> {
     let output = Command::new("git")
         .arg("-C")
         .arg(repo_root)
@@ -20,8 +20,8 @@ pub fn last_commit_dates(repo_root: &Path, pathspec: &str) -> HashMap<String, St
             "--no-renames",
             "--format=%x01%cs",
             "--",
-            pathspec,
         ])
+        .args(pathspecs)
         .output();
     let Ok(output) = output else {
         return HashMap::new();
@@ -67,7 +67,7 @@ mod tests {
     fn no_repository_means_no_dates() {
         let dir = std::env::temp_dir().join(format!("content-git-none-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
-        assert!(last_commit_dates(&dir, "content").is_empty());
+        assert!(last_commit_dates(&dir, &["content".to_string()]).is_empty());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
