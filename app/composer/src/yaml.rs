@@ -136,9 +136,10 @@ impl Y {
     }
 }
 
-impl From<&str> for Y {
-    fn from(s: &str) -> Y {
-        Y::Str(Cow::Owned(s.to_owned()))
+/// Literals are borrowed, not copied: most values in a bundle are fixed text.
+impl From<&'static str> for Y {
+    fn from(s: &'static str) -> Y {
+        Y::Str(Cow::Borrowed(s))
     }
 }
 impl From<String> for Y {
@@ -186,7 +187,7 @@ macro_rules! ymap {
         #[allow(unused_mut)]
         let mut m: Vec<($crate::yaml::Text, $crate::yaml::Y)> =
             Vec::with_capacity(<[&str]>::len(&[$($crate::ymap!(@key $k)),*]));
-        $( m.push(($crate::yaml::Text::from($k), $crate::yaml::Y::from($v))); )*
+        $( m.push(($crate::yaml::Text::from($k), ::core::convert::Into::<$crate::yaml::Y>::into($v))); )*
         debug_assert!(
             (1..m.len()).all(|i| m[..i].iter().all(|(k, _)| *k != m[i].0)),
             "duplicate key in ymap!"
@@ -199,7 +200,9 @@ macro_rules! ymap {
 /// Builds a sequence.
 #[macro_export]
 macro_rules! yseq {
-    ($($v:expr),* $(,)?) => { $crate::yaml::Y::Seq(vec![$($crate::yaml::Y::from($v)),*]) };
+    ($($v:expr),* $(,)?) => {
+        $crate::yaml::Y::Seq(vec![$(::core::convert::Into::<$crate::yaml::Y>::into($v)),*])
+    };
 }
 
 /// Scalars YAML 1.1 or 1.2 would read as something other than a string.

@@ -145,7 +145,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         object(
             "v1",
             "ConfigMap",
-            meta(v, &v.name("airflow-dags"), "airflow"),
+            meta(v, v.name("airflow-dags"), "airflow"),
         )
         .with("data", ymap! { "spark_connect_example.py" => DAG }),
         deployment(

@@ -42,9 +42,16 @@ fn conf(v: &ValidConfig) -> String {
     s
 }
 
-fn sts(v: &ValidConfig, role: &str, port_n: i64, storage: &str, mount_path: &str) -> Y {
-    let name = v.name(&format!("celeborn-{role}"));
-    let component = format!("celeborn-{role}");
+/// A StatefulSet for `role` ("master" or "worker"); `component` is `celeborn-<role>`.
+fn sts(
+    v: &ValidConfig,
+    role: &'static str,
+    component: &'static str,
+    port_n: i64,
+    storage: &'static str,
+    mount_path: &'static str,
+) -> Y {
+    let name = v.name(component);
     let (mut vols, mut mounts) = scratch(&[("tmp", "/tmp"), ("logs", "/opt/celeborn/logs")]);
     vols.push(
         ymap! { "name" => "conf", "configMap" => ymap! { "name" => v.name("celeborn-config") } },
@@ -62,7 +69,7 @@ fn sts(v: &ValidConfig, role: &str, port_n: i64, storage: &str, mount_path: &str
         vec![port("rpc", port_n)],
         envs,
         mounts,
-        service_resources(v, &component),
+        service_resources(v, component),
     );
     ctr.set(
         "command",
@@ -77,14 +84,14 @@ fn sts(v: &ValidConfig, role: &str, port_n: i64, storage: &str, mount_path: &str
         "containers" => yseq![ctr],
         "volumes" => Y::Seq(vols),
     };
-    object("apps/v1", "StatefulSet", meta(v, &name, &component)).with(
+    object("apps/v1", "StatefulSet", meta(v, &name, component)).with(
         "spec",
         ymap! {
-            "serviceName" => &name,
+            "serviceName" => name,
             "replicas" => 3i64,
             "podManagementPolicy" => "Parallel",
-            "selector" => ymap! { "matchLabels" => match_labels(v, &component) },
-            "template" => ymap! { "metadata" => ymap! { "labels" => labels(v, &component) }, "spec" => spec },
+            "selector" => ymap! { "matchLabels" => match_labels(v, component) },
+            "template" => ymap! { "metadata" => ymap! { "labels" => labels(v, component) }, "spec" => spec },
             "volumeClaimTemplates" => yseq![ymap! {
                 "metadata" => ymap! { "name" => "data" },
                 "spec" => ymap! { "accessModes" => yseq!["ReadWriteOnce"], "resources" => ymap! { "requests" => ymap! { "storage" => storage } } },
@@ -98,21 +105,22 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         object(
             "v1",
             "ConfigMap",
-            meta(v, &v.name("celeborn-config"), "celeborn"),
+            meta(v, v.name("celeborn-config"), "celeborn"),
         )
         .with("data", ymap! { "celeborn-defaults.conf" => conf(v) }),
-        sts(v, "master", 9097, "10Gi", "/mnt/ratis"),
-        service(
+        sts(v, "master", "celeborn-master", 9097, "10Gi", "/mnt/ratis"),
+        service(v, master_name(v), "celeborn-master", &[("rpc", 9097)], true),
+        sts(
             v,
-            &master_name(v),
-            "celeborn-master",
-            &[("rpc", 9097)],
-            true,
+            "worker",
+            "celeborn-worker",
+            9098,
+            "100Gi",
+            "/mnt/celeborn",
         ),
-        sts(v, "worker", 9098, "100Gi", "/mnt/celeborn"),
         service(
             v,
-            &v.name("celeborn-worker"),
+            v.name("celeborn-worker"),
             "celeborn-worker",
             &[("rpc", 9098)],
             true,

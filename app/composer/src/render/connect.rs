@@ -56,7 +56,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut ctr = container(
         v,
         "connect",
-        &v.spark_image(),
+        v.spark_image(),
         vec![
             port("grpc", 15002),
             port("driver", 7078),

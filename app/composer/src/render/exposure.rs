@@ -66,7 +66,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
                     }],
                 );
             }
-            vec![object("networking.k8s.io/v1", "Ingress", meta(v, &v.name("ui"), "exposure")).with("spec", spec)]
+            vec![object("networking.k8s.io/v1", "Ingress", meta(v, v.name("ui"), "exposure")).with("spec", spec)]
         }
         Exposure::Route => uis
             .iter()
@@ -80,7 +80,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
                 if c.features.tls {
                     spec.set("tls", ymap! { "termination" => "edge", "insecureEdgeTerminationPolicy" => "Redirect" });
                 }
-                object("route.openshift.io/v1", "Route", meta(v, &v.name(svc), "exposure")).with("spec", spec)
+                object("route.openshift.io/v1", "Route", meta(v, v.name(svc), "exposure")).with("spec", spec)
             })
             .collect(),
     }

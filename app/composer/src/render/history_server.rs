@@ -27,7 +27,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut ctr = container(
         v,
         "history-server",
-        &v.spark_image(),
+        v.spark_image(),
         vec![port("http", 18080)],
         envs,
         mounts,

@@ -33,7 +33,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut ctr = container(
         v,
         "jupyter",
-        &v.jupyter_image(),
+        v.jupyter_image(),
         vec![port("http", 8888)],
         envs,
         mounts,

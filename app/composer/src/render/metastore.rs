@@ -52,7 +52,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut envs = vec![
         env("SERVICE_NAME", "metastore"),
         env("DB_DRIVER", "postgres"),
-        env_secret("HIVE_DB_PASSWORD", &postgres_secret(v), "hive-password"),
+        env_secret("HIVE_DB_PASSWORD", postgres_secret(v), "hive-password"),
         env(
             "SERVICE_OPTS",
             format!(
@@ -65,7 +65,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut ctr = container(
         v,
         "metastore",
-        &image(v),
+        image(v),
         vec![port("thrift", 9083)],
         envs,
         mounts,

@@ -22,7 +22,7 @@ pub fn split_s3(path: &str) -> Option<(String, String)> {
     Some((b.to_string(), p.trim_end_matches('/').to_string()))
 }
 
-fn creds(v: &ValidConfig, user: &str, pass: &str) -> Vec<Y> {
+fn creds(v: &ValidConfig, user: &'static str, pass: &'static str) -> Vec<Y> {
     let s = &v.choices().s3.secret_name;
     vec![
         env_secret(user, s, "access-key"),
@@ -117,7 +117,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         pvc(v, &data, "minio", "20Gi"),
         deployment(v, &name, "minio", 1, super::pod_spec(v, false, vec![ctr], vols)),
         service(v, &name, "minio", &[("api", 9000), ("console", 9001)], false),
-        object("batch/v1", "Job", meta(v, &v.name("minio-buckets"), "minio-buckets")).with(
+        object("batch/v1", "Job", meta(v, v.name("minio-buckets"), "minio-buckets")).with(
             "spec",
             ymap! {
                 "backoffLimit" => 10i64,

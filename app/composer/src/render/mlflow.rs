@@ -19,7 +19,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let name = v.name("mlflow");
     let (vols, mounts) = scratch(&[("tmp", "/tmp")]);
     let mut envs = vec![
-        env_secret("MLFLOW_DB_PASSWORD", &postgres_secret(v), "mlflow-password"),
+        env_secret("MLFLOW_DB_PASSWORD", postgres_secret(v), "mlflow-password"),
         env("MLFLOW_S3_ENDPOINT_URL", v.s3_endpoint()),
         env("HOME", "/tmp"),
     ];
@@ -27,7 +27,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut ctr = container(
         v,
         "mlflow",
-        &image(v),
+        image(v),
         vec![port("http", 5000)],
         envs,
         mounts,

@@ -114,25 +114,25 @@ pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
 // ---- shared building blocks -------------------------------------------------------------
 
 /// Labels every object carries; `component` is the stable component id.
-pub fn labels(v: &ValidConfig, component: &str) -> Y {
+pub fn labels(v: &ValidConfig, component: &'static str) -> Y {
     ymap! {
         "app.kubernetes.io/name" => component,
-        "app.kubernetes.io/instance" => v.release(),
+        "app.kubernetes.io/instance" => v.release().to_owned(),
         "app.kubernetes.io/part-of" => "spark-k8s",
         "app.kubernetes.io/managed-by" => "spark-k8s-composer",
     }
 }
 
 /// The labels a selector matches on (a stable subset of `labels`).
-pub fn match_labels(v: &ValidConfig, component: &str) -> Y {
-    ymap! { "app.kubernetes.io/name" => component, "app.kubernetes.io/instance" => v.release() }
+pub fn match_labels(v: &ValidConfig, component: &'static str) -> Y {
+    ymap! { "app.kubernetes.io/name" => component, "app.kubernetes.io/instance" => v.release().to_owned() }
 }
 
-pub fn meta(v: &ValidConfig, name: &str, component: &str) -> Y {
-    ymap! { "name" => name, "namespace" => v.ns(), "labels" => labels(v, component) }
+pub fn meta(v: &ValidConfig, name: impl Into<Y>, component: &'static str) -> Y {
+    ymap! { "name" => name, "namespace" => v.ns().to_owned(), "labels" => labels(v, component) }
 }
 
-pub fn object(api: &str, kind: &str, metadata: Y) -> Y {
+pub fn object(api: &'static str, kind: &'static str, metadata: Y) -> Y {
     ymap! { "apiVersion" => api, "kind" => kind, "metadata" => metadata }
 }
 
@@ -206,11 +206,11 @@ pub fn service_resources(v: &ValidConfig, name: &str) -> Y {
     }
 }
 
-pub fn port(name: &str, n: i64) -> Y {
+pub fn port(name: &'static str, n: i64) -> Y {
     ymap! { "name" => name, "containerPort" => n, "protocol" => "TCP" }
 }
 
-pub fn tcp_probe(port_name: &str, initial: i64, period: i64) -> Y {
+pub fn tcp_probe(port_name: &'static str, initial: i64, period: i64) -> Y {
     ymap! {
         "tcpSocket" => ymap! { "port" => port_name },
         "initialDelaySeconds" => initial,
@@ -220,7 +220,7 @@ pub fn tcp_probe(port_name: &str, initial: i64, period: i64) -> Y {
     }
 }
 
-pub fn http_probe(path: &str, port_name: &str, initial: i64, period: i64) -> Y {
+pub fn http_probe(path: &'static str, port_name: &'static str, initial: i64, period: i64) -> Y {
     ymap! {
         "httpGet" => ymap! { "path" => path, "port" => port_name },
         "initialDelaySeconds" => initial,
@@ -230,20 +230,20 @@ pub fn http_probe(path: &str, port_name: &str, initial: i64, period: i64) -> Y {
     }
 }
 
-pub fn env(name: &str, value: impl Into<Y>) -> Y {
+pub fn env(name: &'static str, value: impl Into<Y>) -> Y {
     ymap! { "name" => name, "value" => value.into() }
 }
 
-pub fn env_secret(name: &str, secret: &str, key: &str) -> Y {
+pub fn env_secret(name: &'static str, secret: impl Into<Y>, key: &'static str) -> Y {
     ymap! { "name" => name, "valueFrom" => ymap! { "secretKeyRef" => ymap! { "name" => secret, "key" => key } } }
 }
 
-pub fn env_field(name: &str, path: &str) -> Y {
+pub fn env_field(name: &'static str, path: &'static str) -> Y {
     ymap! { "name" => name, "valueFrom" => ymap! { "fieldRef" => ymap! { "fieldPath" => path } } }
 }
 
 /// emptyDir volumes and their mounts, so a read-only root filesystem works.
-pub fn scratch(dirs: &[(&str, &str)]) -> (Vec<Y>, Vec<Y>) {
+pub fn scratch(dirs: &[(&'static str, &'static str)]) -> (Vec<Y>, Vec<Y>) {
     let vols = dirs
         .iter()
         .map(|(n, _)| ymap! { "name" => *n, "emptyDir" => ymap! { "sizeLimit" => "2Gi" } })
@@ -255,7 +255,7 @@ pub fn scratch(dirs: &[(&str, &str)]) -> (Vec<Y>, Vec<Y>) {
     (vols, mounts)
 }
 
-pub fn mount(name: &str, path: &str, read_only: bool) -> Y {
+pub fn mount(name: &'static str, path: &'static str, read_only: bool) -> Y {
     let mut m = ymap! { "name" => name, "mountPath" => path };
     if read_only {
         m.set("readOnly", true.into());
@@ -267,8 +267,8 @@ pub fn mount(name: &str, path: &str, read_only: bool) -> Y {
 #[allow(clippy::too_many_arguments)]
 pub fn container(
     v: &ValidConfig,
-    name: &str,
-    image: &str,
+    name: &'static str,
+    image: impl Into<Y>,
     ports: Vec<Y>,
     env: Vec<Y>,
     mounts: Vec<Y>,
@@ -307,22 +307,28 @@ pub fn pod_spec(v: &ValidConfig, spark_sa: bool, containers: Vec<Y>, volumes: Ve
     y
 }
 
-pub fn deployment(v: &ValidConfig, name: &str, component: &str, replicas: u64, spec: Y) -> Y {
+pub fn deployment(
+    v: &ValidConfig,
+    name: impl Into<Y>,
+    component: &'static str,
+    replicas: u64,
+    spec: Y,
+) -> Y {
     deployment_with(v, name, component, replicas, spec, &[])
 }
 
 /// A Deployment whose Pods carry extra labels (e.g. `spark-role`).
 pub fn deployment_with(
     v: &ValidConfig,
-    name: &str,
-    component: &str,
+    name: impl Into<Y>,
+    component: &'static str,
     replicas: u64,
     spec: Y,
-    extra: &[(&str, &str)],
+    extra: &[(&'static str, &'static str)],
 ) -> Y {
     let mut l = labels(v, component);
     for (k, val) in extra {
-        l.set((*k).to_owned(), (*val).into());
+        l.set(*k, (*val).into());
     }
     let tmpl_meta = ymap! { "labels" => l };
     object("apps/v1", "Deployment", meta(v, name, component)).with(
@@ -337,9 +343,9 @@ pub fn deployment_with(
 
 pub fn service(
     v: &ValidConfig,
-    name: &str,
-    component: &str,
-    ports: &[(&str, i64)],
+    name: impl Into<Y>,
+    component: &'static str,
+    ports: &[(&'static str, i64)],
     headless: bool,
 ) -> Y {
     let mut spec = ymap! { "type" => "ClusterIP" };
@@ -360,7 +366,7 @@ pub fn service(
     object("v1", "Service", meta(v, name, component)).with("spec", spec)
 }
 
-pub fn pvc(v: &ValidConfig, name: &str, component: &str, size: &str) -> Y {
+pub fn pvc(v: &ValidConfig, name: impl Into<Y>, component: &'static str, size: &'static str) -> Y {
     object("v1", "PersistentVolumeClaim", meta(v, name, component)).with(
         "spec",
         ymap! {
@@ -371,6 +377,6 @@ pub fn pvc(v: &ValidConfig, name: &str, component: &str, size: &str) -> Y {
 }
 
 /// A comment-free explanation line for README: which security fields each Pod carries.
-pub fn annotations_why(text: &str) -> Y {
+pub fn annotations_why(text: &'static str) -> Y {
     ymap! { "spark-k8s.io/why" => text }
 }

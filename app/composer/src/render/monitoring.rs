@@ -8,7 +8,7 @@ use crate::{ymap, yseq};
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let mut out = Vec::new();
-    let endpoints = |port: &str| {
+    let endpoints = |port: &'static str| {
         yseq![
             ymap! { "port" => port, "path" => "/metrics/prometheus", "interval" => "30s" },
             ymap! { "port" => port, "path" => "/metrics/executors/prometheus", "interval" => "30s" },
@@ -19,7 +19,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
             object(
                 "monitoring.coreos.com/v1",
                 "ServiceMonitor",
-                meta(v, &v.name("connect"), "monitoring"),
+                meta(v, v.name("connect"), "monitoring"),
             )
             .with(
                 "spec",
@@ -31,10 +31,10 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         );
     } else {
         // Drivers created by spark-submit or the operator name their UI port spark-ui.
-        out.push(object("monitoring.coreos.com/v1", "PodMonitor", meta(v, &v.name("spark-drivers"), "monitoring")).with(
+        out.push(object("monitoring.coreos.com/v1", "PodMonitor", meta(v, v.name("spark-drivers"), "monitoring")).with(
             "spec",
             ymap! {
-                "selector" => ymap! { "matchLabels" => ymap! { "spark-role" => "driver", "app.kubernetes.io/instance" => v.release() } },
+                "selector" => ymap! { "matchLabels" => ymap! { "spark-role" => "driver", "app.kubernetes.io/instance" => v.release().to_owned() } },
                 "podMetricsEndpoints" => endpoints("spark-ui"),
             },
         ));
@@ -44,7 +44,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
             object(
                 "v1",
                 "ConfigMap",
-                meta(v, &v.name("grafana-dashboard"), "monitoring").with("labels", {
+                meta(v, v.name("grafana-dashboard"), "monitoring").with("labels", {
                     let mut l = super::labels(v, "monitoring");
                     l.set("grafana_dashboard", "1".into());
                     l

@@ -10,21 +10,21 @@ use crate::{ymap, yseq};
 /// A set of Pods: an id for names, and the labels that select them.
 #[derive(Clone)]
 struct Sel {
-    id: String,
+    id: &'static str,
     labels: Y,
 }
 
-fn comp(v: &ValidConfig, c: &str) -> Sel {
+fn comp(v: &ValidConfig, c: &'static str) -> Sel {
     Sel {
-        id: c.to_string(),
+        id: c,
         labels: match_labels(v, c),
     }
 }
 
-fn role(v: &ValidConfig, r: &str) -> Sel {
+fn role(v: &ValidConfig, r: &'static str) -> Sel {
     Sel {
-        id: r.to_string(),
-        labels: ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release() },
+        id: r,
+        labels: ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release().to_owned() },
     }
 }
 
@@ -33,7 +33,7 @@ enum Peer {
     /// Anything outside the cluster (S3, API server, REST catalog).
     World,
     /// Pods in another namespace, by namespace label.
-    Namespace(&'static str, String),
+    Namespace(&'static str, &'static str),
 }
 
 struct Edge {
@@ -72,7 +72,7 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         |from: Peer, to: Peer, ports: Vec<(i64, &'static str)>| e.push(Edge { from, to, ports });
     let driver = || Peer::Pods(role(v, "driver"));
     let executor = || Peer::Pods(role(v, "executor"));
-    let p = |c: &str| Peer::Pods(comp(v, c));
+    let p = |c: &'static str| Peer::Pods(comp(v, c));
 
     add(executor(), driver(), tcp(&[7078, 7079]));
     add(driver(), executor(), tcp(&[7079]));
@@ -104,7 +104,7 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         // The operator (installed from its chart as release <rel>-operator) watches the API
         // server and serves its admission webhook on 8080; the selector is Helm's instance label.
         let op = Sel {
-            id: "spark-operator".into(),
+            id: "spark-operator",
             labels: ymap! { "app.kubernetes.io/instance" => format!("{}-operator", v.release()) },
         };
         add(Peer::Pods(op.clone()), Peer::World, tcp(&[443, 6443]));
@@ -201,9 +201,9 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
     }
     if c.features.exposure != Exposure::None {
         let (key, val) = if v.openshift() {
-            ("policy-group.network.openshift.io/ingress", String::new())
+            ("policy-group.network.openshift.io/ingress", "")
         } else {
-            ("kubernetes.io/metadata.name", "ingress-nginx".to_string())
+            ("kubernetes.io/metadata.name", "ingress-nginx")
         };
         for (on, target, port) in [
             (k.jupyter && v.connect(), "jupyter", 8888),
@@ -213,7 +213,7 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
             (v.connect(), "connect", 4040),
         ] {
             if on {
-                add(Peer::Namespace(key, val.clone()), p(target), tcp(&[port]));
+                add(Peer::Namespace(key, val), p(target), tcp(&[port]));
             }
         }
     }
@@ -224,7 +224,7 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
             "monitoring"
         };
         add(
-            Peer::Namespace("kubernetes.io/metadata.name", ns.to_string()),
+            Peer::Namespace("kubernetes.io/metadata.name", ns),
             driver(),
             tcp(&[4040]),
         );
@@ -233,21 +233,21 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
 }
 
 // Helpers for the fn-pointer table above (no captures allowed there).
-fn role_static(r: &str) -> Sel {
+fn role_static(r: &'static str) -> Sel {
     Sel {
-        id: r.to_string(),
+        id: r,
         labels: ymap! { "spark-role" => r },
     }
 }
-fn comp_static(c: &str) -> Sel {
+fn comp_static(c: &'static str) -> Sel {
     Sel {
-        id: c.to_string(),
+        id: c,
         labels: Y::Null,
     }
 }
 fn fix(v: &ValidConfig, s: Sel) -> Sel {
-    match s.id.as_str() {
-        "driver" | "executor" => role(v, &s.id),
+    match s.id {
+        "driver" | "executor" => role(v, s.id),
         other => comp(v, other),
     }
 }
@@ -257,17 +257,17 @@ fn peer_rule(p: &Peer) -> Y {
         Peer::Pods(s) => ymap! { "podSelector" => ymap! { "matchLabels" => s.labels.clone() } },
         Peer::World => ymap! { "ipBlock" => ymap! { "cidr" => "0.0.0.0/0" } },
         Peer::Namespace(k, val) => {
-            ymap! { "namespaceSelector" => ymap! { "matchLabels" => ymap! { *k => val.as_str() } } }
+            ymap! { "namespaceSelector" => ymap! { "matchLabels" => ymap! { *k => *val } } }
         }
     }
 }
 
-fn peer_id(p: &Peer) -> String {
+fn peer_id(p: &Peer) -> &'static str {
     match p {
-        Peer::Pods(s) => s.id.clone(),
-        Peer::World => "external".into(),
-        Peer::Namespace(_, v) if v.is_empty() => "router".into(),
-        Peer::Namespace(_, v) => v.clone(),
+        Peer::Pods(s) => s.id,
+        Peer::World => "external",
+        Peer::Namespace(_, "") => "router",
+        Peer::Namespace(_, v) => v,
     }
 }
 
@@ -275,7 +275,7 @@ fn policy(
     v: &ValidConfig,
     name: String,
     selector: Y,
-    types: &[&str],
+    types: &[&'static str],
     body: Vec<(&'static str, Y)>,
 ) -> Y {
     let mut spec = ymap! { "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
@@ -327,13 +327,13 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         }
     }
     // Egress per source Pod set, listing every edge leaving it.
-    let mut sources: Vec<(String, Y, Vec<Y>)> = Vec::new();
+    let mut sources: Vec<(&'static str, Y, Vec<Y>)> = Vec::new();
     for e in &edges {
         if let Peer::Pods(from) = &e.from {
             let rule = ymap! { "to" => yseq![peer_rule(&e.to)], "ports" => port_list(&e.ports) };
             match sources.iter_mut().find(|s| s.0 == from.id) {
                 Some(s) => s.2.push(rule),
-                None => sources.push((from.id.clone(), from.labels.clone(), vec![rule])),
+                None => sources.push((from.id, from.labels.clone(), vec![rule])),
             }
         }
     }

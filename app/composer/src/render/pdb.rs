@@ -18,7 +18,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     targets
         .into_iter()
         .map(|(component, _)| {
-            object("policy/v1", "PodDisruptionBudget", meta(v, &v.name(component), component)).with(
+            object("policy/v1", "PodDisruptionBudget", meta(v, v.name(component), component)).with(
                 "spec",
                 ymap! { "maxUnavailable" => 1i64, "selector" => ymap! { "matchLabels" => match_labels(v, component) } },
             )

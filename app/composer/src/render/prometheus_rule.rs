@@ -113,7 +113,7 @@ fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
     }
     r.set(
         "labels",
-        ymap! { "severity" => a.severity, "namespace" => v.ns() },
+        ymap! { "severity" => a.severity, "namespace" => v.ns().to_owned() },
     );
     r.set(
         "annotations",
@@ -140,7 +140,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         .iter()
         .filter_map(|a| expr(v, a.name).map(|e| rule(v, a, e)))
         .collect();
-    let mut m = meta(v, &v.name("alerts"), "alerts");
+    let mut m = meta(v, v.name("alerts"), "alerts");
     if let Some(Y::Map(_)) = m.get("labels") {
         let mut l = m.get("labels").cloned().unwrap_or_else(Y::map);
         l.set("role", "alert-rules".into());

@@ -20,7 +20,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         hard.set("limits.memory", Y::from(k8s(mib)));
     }
     vec![
-        object("v1", "ResourceQuota", meta(v, &v.name("quota"), "quota"))
+        object("v1", "ResourceQuota", meta(v, v.name("quota"), "quota"))
             .with("spec", ymap! { "hard" => hard }),
     ]
 }

@@ -7,7 +7,7 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
 
-fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Y {
+fn rule(groups: &[&'static str], resources: &[&'static str], verbs: &[&'static str]) -> Y {
     ymap! {
         "apiGroups" => Y::Seq(groups.iter().map(|g| Y::from(*g)).collect()),
         "resources" => Y::Seq(resources.iter().map(|g| Y::from(*g)).collect()),
@@ -15,19 +15,20 @@ fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Y {
     }
 }
 
-fn binding(v: &ValidConfig, name: &str, role: &str, sa: &str) -> Y {
+/// Binds the Role `name` to the ServiceAccount `sa`; the binding carries the Role's name.
+fn binding(v: &ValidConfig, name: &str, sa: &str) -> Y {
     object(
         "rbac.authorization.k8s.io/v1",
         "RoleBinding",
-        meta(v, name, "rbac"),
+        meta(v, name.to_owned(), "rbac"),
     )
     .with(
         "roleRef",
-        ymap! { "apiGroup" => "rbac.authorization.k8s.io", "kind" => "Role", "name" => role },
+        ymap! { "apiGroup" => "rbac.authorization.k8s.io", "kind" => "Role", "name" => name.to_owned() },
     )
     .with(
         "subjects",
-        yseq![ymap! { "kind" => "ServiceAccount", "name" => sa, "namespace" => v.ns() }],
+        yseq![ymap! { "kind" => "ServiceAccount", "name" => sa.to_owned(), "namespace" => v.ns().to_owned() }],
     )
 }
 
@@ -80,7 +81,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
             ],
         ),
     );
-    out.push(binding(v, &driver_role, &driver_role, &spark));
+    out.push(binding(v, &driver_role, &spark));
     if c.components.airflow && c.backend == Backend::Operator {
         let sa = v.name("airflow");
         let role = v.name("airflow-submit");
@@ -106,7 +107,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
                 ],
             ),
         );
-        out.push(binding(v, &role, &role, &sa));
+        out.push(binding(v, &role, &sa));
     }
     out
 }

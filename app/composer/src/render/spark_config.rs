@@ -8,14 +8,19 @@ use crate::yaml::{self, Y};
 use crate::{ymap, yseq};
 
 /// A Pod template for Spark-created Pods (`role` = "driver" or "executor").
-pub fn pod_template(v: &ValidConfig, role: &str) -> Y {
+pub fn pod_template(v: &ValidConfig, role: &'static str) -> Y {
     let c = v.choices();
     let size = if role == "driver" {
         &v.driver
     } else {
         &v.executor
     };
-    let mut l = labels(v, &format!("spark-{role}"));
+    let component = if role == "driver" {
+        "spark-driver"
+    } else {
+        "spark-executor"
+    };
+    let mut l = labels(v, component);
     l.set("spark-role", role.into());
     let mut limits = ymap! {
         "cpu" => (size.cores * 2).to_string(),
@@ -85,12 +90,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         "driver".into(),
     ));
     let mut out = vec![
-        object(
-            "v1",
-            "ConfigMap",
-            meta(v, &defaults_name(v), "spark-config"),
-        )
-        .with(
+        object("v1", "ConfigMap", meta(v, defaults_name(v), "spark-config")).with(
             "data",
             ymap! { "spark-defaults.conf" => spark_conf::to_properties(&props) },
         ),
@@ -100,7 +100,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
             object(
                 "v1",
                 "ConfigMap",
-                meta(v, &templates_name(v), "spark-config"),
+                meta(v, templates_name(v), "spark-config"),
             )
             .with(
                 "data",

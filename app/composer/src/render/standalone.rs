@@ -17,7 +17,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut m = container(
         v,
         "master",
-        &v.spark_image(),
+        v.spark_image(),
         vec![port("rpc", 7077), port("http", 8080)],
         common.clone(),
         mounts.clone(),
@@ -44,7 +44,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut w = container(
         v,
         "worker",
-        &v.spark_image(),
+        v.spark_image(),
         vec![
             port("http", 8081),
             port("rpc", 7080),

@@ -32,7 +32,7 @@ fn submit_job(v: &ValidConfig) -> Y {
     let mut ctr = container(
         v,
         "spark-submit",
-        &v.spark_image(),
+        v.spark_image(),
         vec![],
         vec![super::env("HOME", "/tmp")],
         mounts,
@@ -62,7 +62,7 @@ fn submit_job(v: &ValidConfig) -> Y {
         "containers" => yseq![ctr],
         "volumes" => Y::Seq(vols),
     };
-    object("batch/v1", "Job", meta(v, &v.name("spark-pi"), "spark-submit")).with(
+    object("batch/v1", "Job", meta(v, v.name("spark-pi"), "spark-submit")).with(
         "spec",
         ymap! {
             // Suspended: resume it to run the smoke test (see README).
@@ -101,8 +101,8 @@ fn spark_application(v: &ValidConfig) -> Y {
         ymap! { "name" => "tmp", "mountPath" => "/tmp" },
         ymap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
     ];
-    let role = |r: &str, size: &crate::model::PodSize| {
-        let mut l = labels(v, &format!("spark-{r}"));
+    let role = |r: &'static str, component: &'static str, size: &crate::model::PodSize| {
+        let mut l = labels(v, component);
         l.set("spark-role", r.into());
         let mut y = ymap! {
             "cores" => Y::Int(size.cores as i64),
@@ -120,7 +120,7 @@ fn spark_application(v: &ValidConfig) -> Y {
         }
         y
     };
-    let mut executor = role("executor", &v.executor);
+    let mut executor = role("executor", "spark-executor", &v.executor);
     executor.set("instances", Y::Int(v.executor_min.max(1) as i64));
     if c.features.gpu {
         executor.set(
@@ -128,7 +128,7 @@ fn spark_application(v: &ValidConfig) -> Y {
             ymap! { "name" => "nvidia.com/gpu", "quantity" => Y::Int(v.gpu_count as i64) },
         );
     }
-    object("sparkoperator.k8s.io/v1beta2", "SparkApplication", meta(v, &v.name("spark-pi"), "spark-application")).with(
+    object("sparkoperator.k8s.io/v1beta2", "SparkApplication", meta(v, v.name("spark-pi"), "spark-application")).with(
         "spec",
         ymap! {
             "type" => "Scala",
@@ -142,7 +142,7 @@ fn spark_application(v: &ValidConfig) -> Y {
             "sparkConf" => conf,
             "dynamicAllocation" => dyn_alloc,
             "volumes" => volume,
-            "driver" => role("driver", &v.driver),
+            "driver" => role("driver", "spark-driver", &v.driver),
             "executor" => executor,
             "restartPolicy" => ymap! { "type" => "Never" },
         },
