@@ -14,7 +14,11 @@ fn init_script() -> String {
     c.manifests
         .iter()
         .find(|m| m.kind() == "ConfigMap" && m.name().ends_with("postgresql-init"))
-        .and_then(|m| m.doc.get_path("data").and_then(|d| d.get("10-databases.sh")))
+        .and_then(|m| {
+            m.doc
+                .get_path("data")
+                .and_then(|d| d.get("10-databases.sh"))
+        })
         .and_then(Y::as_str)
         .expect("the init ConfigMap carries 10-databases.sh")
         .to_string()
@@ -53,8 +57,14 @@ fn hostile_passwords_reach_psql_as_variables_only() {
     // The SQL text is the same for every role and holds no password.
     let sql: Vec<&str> = calls.lines().filter(|l| !l.starts_with("arg:")).collect();
     assert_eq!(sql.len(), 6, "{calls}");
-    assert!(sql.iter().all(|l| !l.contains("DROP") && !l.contains("quote")));
+    assert!(
+        sql.iter()
+            .all(|l| !l.contains("DROP") && !l.contains("quote"))
+    );
     assert!(sql.contains(&"CREATE ROLE :\"role\" LOGIN PASSWORD :'pw';"));
-    assert!(!Path::new(&dir.join("pwned")).exists(), "the shell expanded a password");
+    assert!(
+        !Path::new(&dir.join("pwned")).exists(),
+        "the shell expanded a password"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
