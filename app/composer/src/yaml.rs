@@ -240,35 +240,63 @@ fn ambiguous(s: &str) -> bool {
     )
 }
 
-/// Bytes a plain scalar may contain: a conservative alphabet with no `: ` or ` #`, no flow
-/// indicators, quotes or whitespace at all. A table, since every key and value passes here.
-const PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
+// Every scalar is scanned once: each byte's class is looked up in a table and the classes are
+// OR-ed together, and the writer picks plain, block or quoted form from the result. Characters
+// are decoded only where a multi-byte one appears.
+
+/// Outside the plain alphabet: a conservative set with no `: ` or ` #`, no flow indicators,
+/// quotes or whitespace at all.
+const NOT_PLAIN: u8 = 1;
+/// A line break: the string is a candidate for a literal block.
+const NEWLINE: u8 = 2;
+/// Needs an escape between double quotes: `"`, `\`, control characters and DEL.
+const ESCAPE: u8 = 4;
+/// A control character other than the line break: never inside a literal block.
+const CONTROL: u8 = 8;
+/// A byte of a multi-byte character: such characters are checked one by one.
+const NON_ASCII: u8 = 16;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'_' | b'.' | b'/' | b'=' | b'@' | b'+' | b':');
+        t[c] = if b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'_' | b'.' | b'/' | b'=' | b'@' | b'+' | b':')
+        {
+            0
+        } else if b == b'\n' {
+            NOT_PLAIN | NEWLINE | ESCAPE
+        } else if b < b' ' || b == 0x7f {
+            NOT_PLAIN | ESCAPE | CONTROL
+        } else if b == b'"' || b == b'\\' {
+            NOT_PLAIN | ESCAPE
+        } else if b >= 0x80 {
+            NOT_PLAIN | NON_ASCII
+        } else {
+            NOT_PLAIN
+        };
         c += 1;
     }
     t
 };
 
-/// Whether `s` can be written as a plain scalar and read back unchanged.
-fn plain_ok(s: &str) -> bool {
+/// The classes of all bytes of `s`, OR-ed.
+fn scan(s: &str) -> u8 {
+    s.bytes().fold(0, |acc, b| acc | CLASS[b as usize])
+}
+
+/// Whether `s`, whose bytes are all in the plain alphabet, can be written plain and read back
+/// unchanged.
+fn plain_shape(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.is_empty() || b.len() > 200 {
-        return false;
-    }
-    if !(b[0].is_ascii_alphanumeric() || b[0] == b'/' || b[0] == b'_') {
-        return false;
-    }
-    if !b.iter().all(|&c| PLAIN[c as usize]) {
-        return false;
-    }
-    // `:` only inside URLs like s3a://x or k8s://https://...; never followed by a space (no spaces
-    // are allowed at all), never at the end.
-    b[b.len() - 1] != b':' && !ambiguous(s)
+    !b.is_empty()
+        && b.len() <= 200
+        && (b[0].is_ascii_alphanumeric() || b[0] == b'/' || b[0] == b'_')
+        // `:` only inside URLs like s3a://x or k8s://https://...; never followed by a space (no
+        // spaces are allowed at all), never at the end.
+        && b[b.len() - 1] != b':'
+        && !ambiguous(s)
 }
 
 /// Writes a string as a YAML scalar.
@@ -279,26 +307,41 @@ pub fn scalar(s: &str) -> String {
 }
 
 fn push_scalar(out: &mut String, s: &str) {
-    if plain_ok(s) {
+    let class = scan(s);
+    if class == 0 && plain_shape(s) {
         out.push_str(s);
     } else {
-        push_quoted(out, s);
+        push_quoted(out, s, class);
     }
 }
 
 /// Double-quoted scalar with every character that could matter escaped.
 pub fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    push_quoted(&mut out, s);
+    push_quoted(&mut out, s, scan(s));
     out
 }
 
-fn push_quoted(out: &mut String, s: &str) {
+/// `class` is `scan(s)`: without escapes or multi-byte characters the text goes in as is.
+fn push_quoted(out: &mut String, s: &str, class: u8) {
     out.push('"');
-    // Runs of ordinary characters are copied in one go; only characters that need an escape
-    // are looked at one by one.
-    let mut run = 0;
-    for (i, ch) in s.char_indices() {
+    if class & (ESCAPE | NON_ASCII) == 0 {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
+    // Runs of ordinary characters are copied in one go; only bytes whose class asks for it are
+    // looked at, and a multi-byte character is decoded where it starts.
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if CLASS[b[i] as usize] & (ESCAPE | NON_ASCII) == 0 {
+            i += 1;
+            continue;
+        }
+        let Some(ch) = s[i..].chars().next() else {
+            break;
+        };
         let named = match ch {
             '"' => "\\\"",
             '\\' => "\\\\",
@@ -306,7 +349,10 @@ fn push_quoted(out: &mut String, s: &str) {
             '\r' => "\\r",
             '\t' => "\\t",
             c if needs_code_escape(c) => "",
-            _ => continue,
+            c => {
+                i += c.len_utf8();
+                continue;
+            }
         };
         out.push_str(&s[run..i]);
         if named.is_empty() {
@@ -314,7 +360,8 @@ fn push_quoted(out: &mut String, s: &str) {
         } else {
             out.push_str(named);
         }
-        run = i + ch.len_utf8();
+        i += ch.len_utf8();
+        run = i;
     }
     out.push_str(&s[run..]);
     out.push('"');
@@ -326,16 +373,16 @@ fn needs_code_escape(c: char) -> bool {
     (c as u32) < 0x20 || matches!(c as u32, 0x7f..=0x9f | 0x2028 | 0x2029 | 0xfeff)
 }
 
-/// Whether a multi-line string can be written as a literal block (`|`) safely.
-fn block_ok(s: &str) -> bool {
+/// Whether a multi-line string (`class` is `scan(s)`) can be written as a literal block (`|`)
+/// safely.
+fn block_ok(s: &str, class: u8) -> bool {
     let b = s.as_bytes();
-    b.contains(&b'\n')
+    class & NEWLINE != 0
+        && class & CONTROL == 0
         && !matches!(b.first(), Some(b' ' | b'\n'))
         && b.last() != Some(&b' ')
         && !s.contains(" \n")
-        // ASCII is checked byte by byte; other characters only where one appears.
-        && b.iter().all(|&c| c == b'\n' || (c >= b' ' && c != 0x7f))
-        && (s.is_ascii() || !s.chars().any(|c| c != '\n' && needs_code_escape(c)))
+        && (class & NON_ASCII == 0 || !s.chars().any(|c| c != '\n' && needs_code_escape(c)))
 }
 
 /// Writes one YAML document (no `---`).
@@ -371,12 +418,13 @@ fn write_inline(out: &mut String, y: &Y, ind: usize) {
     match y {
         Y::Null => out.push_str("null"),
         Y::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Y::Int(n) => {
-            let _ = write!(out, "{n}");
-        }
+        Y::Int(n) => push_int(out, *n),
         Y::Num(n) => out.push_str(&scalar_num(n)),
         Y::Str(s) => {
-            if block_ok(s) {
+            let class = scan(s);
+            if class == 0 && plain_shape(s) {
+                out.push_str(s);
+            } else if block_ok(s, class) {
                 out.push_str(if s.ends_with('\n') { "|" } else { "|-" });
                 for line in s.trim_end_matches('\n').split('\n') {
                     out.push('\n');
@@ -386,7 +434,7 @@ fn write_inline(out: &mut String, y: &Y, ind: usize) {
                     }
                 }
             } else {
-                push_scalar(out, s);
+                push_quoted(out, s, class);
             }
         }
         Y::Seq(_) => out.push_str("[]"),
@@ -409,27 +457,46 @@ fn scalar_num(n: &str) -> String {
     }
 }
 
+/// Decimal digits without the formatting machinery (every replica count and port is one).
+fn push_int(out: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
 fn write_map(out: &mut String, m: &[(Text, Y)], ind: usize) {
     for (k, v) in m {
         indent(out, ind);
         push_scalar(out, k);
-        out.push(':');
         write_value_after_key(out, v, ind);
     }
 }
 
+/// The `:` after a key and the value: nested collections on the next lines, the rest inline.
 fn write_value_after_key(out: &mut String, v: &Y, ind: usize) {
     match v {
         Y::Map(m) if !m.is_empty() => {
-            out.push('\n');
+            out.push_str(":\n");
             write_map(out, m, ind + 2);
         }
         Y::Seq(s) if !s.is_empty() => {
-            out.push('\n');
+            out.push_str(":\n");
             write_seq(out, s, ind);
         }
         other => {
-            out.push(' ');
+            out.push_str(": ");
             write_inline(out, other, ind);
             out.push('\n');
         }
@@ -439,23 +506,21 @@ fn write_value_after_key(out: &mut String, v: &Y, ind: usize) {
 fn write_seq(out: &mut String, s: &[Y], ind: usize) {
     for item in s {
         indent(out, ind);
-        out.push('-');
         match item {
             Y::Map(m) if !m.is_empty() => {
                 // First entry on the dash line, the rest aligned under it.
                 let (k0, v0) = &m[0];
-                out.push(' ');
+                out.push_str("- ");
                 push_scalar(out, k0);
-                out.push(':');
                 write_value_after_key(out, v0, ind + 2);
                 write_map(out, &m[1..], ind + 2);
             }
             Y::Seq(inner) if !inner.is_empty() => {
-                out.push('\n');
+                out.push_str("-\n");
                 write_seq(out, inner, ind + 2);
             }
             other => {
-                out.push(' ');
+                out.push_str("- ");
                 write_inline(out, other, ind + 2);
                 out.push('\n');
             }
@@ -515,6 +580,15 @@ mod tests {
             to_string(&y),
             "a:\n  b: 1\nl:\n- x: \"1\"\n  \"y\": true\n- z\ne: {}\n"
         );
+    }
+
+    #[test]
+    fn integers_as_format_writes_them() {
+        for n in [0, 7, -7, 86400, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]
