@@ -39,12 +39,14 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
     let head = header(preset, &link);
     let manifests = render::manifests(&config);
     let mut files = Bundle::new();
-    // Every YAML file is the header and then the documents, written into one buffer.
-    let file = |write: &dyn Fn(&mut String)| {
-        let mut out = String::with_capacity(head.len() + 8192);
-        out.push_str(&head);
-        write(&mut out);
-        out
+    // Every YAML file is the header and then the documents, written into one scratch buffer
+    // that grows to the largest file once; each file is copied out at its exact size.
+    let mut scratch = String::new();
+    let mut file = |write: &dyn Fn(&mut String)| {
+        scratch.clear();
+        scratch.push_str(&head);
+        write(&mut scratch);
+        scratch.clone()
     };
     let (full, delta) = render::values::render(&config);
     files.insert("values.yaml".into(), file(&|o| yaml::write_doc(o, &full)));
