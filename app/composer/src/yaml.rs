@@ -45,32 +45,49 @@ impl Y {
     }
 
     /// Sets a dotted path (`a.b.c`), creating maps on the way. A key containing dots is passed
-    /// with `set_path_keys`.
-    pub fn set_path(&mut self, path: &str, v: Y) {
-        let keys: Vec<&str> = path.split('.').collect();
-        self.set_path_keys(&keys, v);
+    /// with `set_path_keys`. Paths are literals, so the keys are borrowed, not copied.
+    pub fn set_path(&mut self, path: &'static str, v: Y) {
+        match path.split_once('.') {
+            Some((first, rest)) => {
+                if let Some(child) = self.child_map(first) {
+                    child.set_path(rest, v);
+                }
+            }
+            None => self.set(path, v),
+        }
     }
 
-    pub fn set_path_keys(&mut self, keys: &[&str], v: Y) {
-        let Some((first, rest)) = keys.split_first() else {
-            return;
-        };
-        if rest.is_empty() {
-            self.set((*first).to_owned(), v);
-            return;
-        }
-        if let Y::Map(m) = self {
-            if let Some(slot) = m.iter_mut().find(|(k, _)| k == first) {
-                if !matches!(slot.1, Y::Map(_)) {
-                    slot.1 = Y::map();
+    pub fn set_path_keys(&mut self, keys: &[&'static str], v: Y) {
+        match keys {
+            [] => {}
+            [last] => self.set(*last, v),
+            [first, rest @ ..] => {
+                if let Some(child) = self.child_map(first) {
+                    child.set_path_keys(rest, v);
                 }
-                slot.1.set_path_keys(rest, v);
-            } else {
-                let mut child = Y::map();
-                child.set_path_keys(rest, v);
-                m.push(((*first).to_owned().into(), child));
             }
         }
+    }
+
+    /// The map under `key` in a map, created (or replacing a scalar) when needed; None when self
+    /// is not a map.
+    fn child_map(&mut self, key: &'static str) -> Option<&mut Y> {
+        let Y::Map(m) = self else {
+            return None;
+        };
+        let at = match m.iter().position(|(k, _)| k == key) {
+            Some(at) => {
+                if !matches!(m[at].1, Y::Map(_)) {
+                    m[at].1 = Y::map();
+                }
+                at
+            }
+            None => {
+                m.push((Text::Borrowed(key), Y::map()));
+                m.len() - 1
+            }
+        };
+        Some(&mut m[at].1)
     }
 
     pub fn get(&self, key: &str) -> Option<&Y> {
@@ -95,21 +112,19 @@ impl Y {
         matches!(self, Y::Seq(v) if v.is_empty()) || matches!(self, Y::Map(m) if m.is_empty())
     }
 
-    /// Deep merge: values of `over` win; maps merge recursively.
-    pub fn merged(&self, over: &Y) -> Y {
+    /// Deep merge in place: values of `over` win; maps merge recursively. `over` is consumed, so
+    /// nothing is copied.
+    pub fn merge(&mut self, over: Y) {
         match (self, over) {
             (Y::Map(a), Y::Map(b)) => {
-                let mut out = Y::Map(a.clone());
                 for (k, v) in b {
-                    let merged = match self.get(k) {
-                        Some(old) => old.merged(v),
-                        None => v.clone(),
-                    };
-                    out.set(k.clone(), merged);
+                    match a.iter_mut().find(|(ak, _)| *ak == k) {
+                        Some(slot) => slot.1.merge(v),
+                        None => a.push((k, v)),
+                    }
                 }
-                out
             }
-            (_, o) => o.clone(),
+            (slot, o) => *slot = o,
         }
     }
 

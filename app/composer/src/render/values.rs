@@ -333,7 +333,8 @@ fn overrides(v: &ValidConfig) -> Y {
 /// (full values, minimal delta against the chart defaults).
 pub fn render(v: &ValidConfig) -> (Y, Y) {
     let defaults = chart_defaults(v);
-    let full = defaults.merged(&overrides(v));
+    let mut full = defaults.clone();
+    full.merge(overrides(v));
     let delta = full.delta(&defaults).unwrap_or_else(Y::map);
     (full, delta)
 }
