@@ -69,23 +69,21 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
         "install.sh".into(),
         commands::install_sh(&config, &head, &manifests),
     );
-    let md_head = head
-        .lines()
-        .map(|l| format!("<!-- {} -->\n", l.trim_start_matches("# ")))
-        .collect::<String>();
-    files.insert(
-        "README.md".into(),
-        format!(
-            "{md_head}{}",
-            commands::readme(
-                &config,
-                if preset.is_empty() { "custom" } else { preset },
-                &link,
-                &diagnostics,
-                &manifests
-            )
-        ),
-    );
+    // The README carries the same header as HTML comments.
+    let mut readme = String::with_capacity(8192);
+    for line in head.lines() {
+        readme.push_str("<!-- ");
+        readme.push_str(line.trim_start_matches("# "));
+        readme.push_str(" -->\n");
+    }
+    readme.push_str(&commands::readme(
+        &config,
+        if preset.is_empty() { "custom" } else { preset },
+        &link,
+        &diagnostics,
+        &manifests,
+    ));
+    files.insert("README.md".into(), readme);
     Composition {
         config,
         diagnostics,

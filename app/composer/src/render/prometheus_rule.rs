@@ -13,8 +13,7 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
     let k = &c.components;
     let ns = v.ns();
     let rel = v.release();
-    let exec = format!("{rel}-exec-.*");
-    let driver = format!("{rel}-connect-.*|.*-driver");
+    // Executor Pods are `<rel>-exec-*`; drivers are the Connect Pods or `*-driver` Pods.
     let deploy_down = |d: &str| {
         format!(
             "kube_deployment_status_replicas_available{{namespace=\"{ns}\",deployment=\"{rel}-{d}\"}} < 1"
@@ -25,16 +24,15 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
             "kubelet_volume_stats_used_bytes{{namespace=\"{ns}\",persistentvolumeclaim=~\"{pvc}\"}} / kubelet_volume_stats_capacity_bytes{{namespace=\"{ns}\",persistentvolumeclaim=~\"{pvc}\"}} > {ratio}"
         )
     };
-    let up = format!("avg_over_time(up{{namespace=\"{ns}\",service=\"{rel}-connect\"}}");
     Some(match name {
         "SparkExecutorOOMKilled" => format!(
-            "max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{exec}\",reason=\"OOMKilled\"}}) > 0"
+            "max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{rel}-exec-.*\",reason=\"OOMKilled\"}}) > 0"
         ),
         "SparkDriverOOMKilled" => format!(
-            "max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{driver}\",reason=\"OOMKilled\"}}) > 0"
+            "max by (pod) (kube_pod_container_status_last_terminated_reason{{namespace=\"{ns}\",pod=~\"{rel}-connect-.*|.*-driver\",reason=\"OOMKilled\"}}) > 0"
         ),
         "SparkDriverPodPending" => format!(
-            "max by (pod) (kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{driver}\",phase=\"Pending\"}}) > 0"
+            "max by (pod) (kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{rel}-connect-.*|.*-driver\",phase=\"Pending\"}}) > 0"
         ),
         "SparkConnectDown" if v.connect() => deploy_down("connect"),
         "SparkConnectCrashLooping" if v.connect() => format!(
@@ -47,7 +45,7 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
             "sum(rate(grpc_server_handled_total{{namespace=\"{ns}\",service=\"{rel}-connect\",grpc_code!=\"OK\"}}[5m])) / sum(rate(grpc_server_handled_total{{namespace=\"{ns}\",service=\"{rel}-connect\"}}[5m])) > 0.05"
         ),
         "SparkExecutorsNotLaunching" if v.k8s_executors() => format!(
-            "sum(kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{exec}\",phase=~\"Pending|Failed\"}}) > 0"
+            "sum(kube_pod_status_phase{{namespace=\"{ns}\",pod=~\"{rel}-exec-.*\",phase=~\"Pending|Failed\"}}) > 0"
         ),
         "SparkDynamicAllocationStuck" if c.features.dynamic_allocation && v.k8s_executors() => {
             format!(
@@ -100,8 +98,12 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
         "SparkPodsEvicted" => {
             format!("sum(kube_pod_status_reason{{namespace=\"{ns}\",reason=\"Evicted\"}}) > 0")
         }
-        "SparkErrorBudgetBurnFast" if v.connect() => format!("(1 - {up}[1h])) / 0.001 > 10"),
-        "SparkErrorBudgetBurnSlow" if v.connect() => format!("(1 - {up}[6h])) / 0.001 > 2"),
+        "SparkErrorBudgetBurnFast" if v.connect() => format!(
+            "(1 - avg_over_time(up{{namespace=\"{ns}\",service=\"{rel}-connect\"}}[1h])) / 0.001 > 10"
+        ),
+        "SparkErrorBudgetBurnSlow" if v.connect() => format!(
+            "(1 - avg_over_time(up{{namespace=\"{ns}\",service=\"{rel}-connect\"}}[6h])) / 0.001 > 2"
+        ),
         _ => return None,
     })
 }
@@ -126,12 +128,11 @@ fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
     r
 }
 
-/// The alerts emitted for a configuration (names), in catalogue order.
-pub fn emitted(v: &ValidConfig) -> Vec<&'static str> {
+/// The alerts emitted for a configuration, in catalogue order.
+pub fn emitted(v: &ValidConfig) -> Vec<&'static AlertInfo> {
     alert_catalog()
         .iter()
         .filter(|a| expr(v, a.name).is_some())
-        .map(|a| a.name)
         .collect()
 }
 
