@@ -94,7 +94,7 @@ impl ValidConfig {
 
     /// `<release>-<suffix>`: the name every object we render carries.
     pub fn name(&self, suffix: &str) -> String {
-        format!("{}-{suffix}", self.c.identity.release)
+        [self.release(), "-", suffix].concat()
     }
 
     pub fn is35(&self) -> bool {
