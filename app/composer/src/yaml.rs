@@ -193,15 +193,16 @@ impl From<Vec<Y>> for Y {
     }
 }
 
-/// Builds a map from (key, value) pairs.
+/// Builds a map from (key, value) pairs. `ymap! { +n; ... }` leaves room for `n` more entries
+/// that the caller adds with `set`, so the map is allocated once.
 #[macro_export]
 macro_rules! ymap {
-    ($($k:expr => $v:expr),* $(,)?) => {{
+    (+$room:expr; $($k:expr => $v:expr),* $(,)?) => {{
         // Literal maps have distinct keys (checked in debug builds), so entries are pushed
         // into a vector of the right size instead of searched for one by one.
         #[allow(unused_mut)]
         let mut m: Vec<($crate::yaml::Text, $crate::yaml::Y)> =
-            Vec::with_capacity(<[&str]>::len(&[$($crate::ymap!(@key $k)),*]));
+            Vec::with_capacity(<[&str]>::len(&[$($crate::ymap!(@key $k)),*]) + $room);
         $( m.push(($crate::yaml::Text::from($k), ::core::convert::Into::<$crate::yaml::Y>::into($v))); )*
         debug_assert!(
             (1..m.len()).all(|i| m[..i].iter().all(|(k, _)| *k != m[i].0)),
@@ -209,6 +210,7 @@ macro_rules! ymap {
         );
         $crate::yaml::Y::Map(m)
     }};
+    ($($k:expr => $v:expr),* $(,)?) => { $crate::ymap!(+0; $($k => $v),*) };
     (@key $k:expr) => { "" };
 }
 

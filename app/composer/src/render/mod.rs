@@ -52,7 +52,8 @@ impl Manifest {
 /// Every manifest for a configuration, in apply order.
 pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
     let c = v.choices();
-    let mut out: Vec<Manifest> = Vec::new();
+    // Room for the largest bundle (production-ha has about 75 objects).
+    let mut out: Vec<Manifest> = Vec::with_capacity(96);
     let mut add = |file: &'static str, docs: Vec<Y>| {
         out.extend(docs.into_iter().map(|doc| Manifest { file, doc }))
     };
@@ -113,9 +114,10 @@ pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
 
 // ---- shared building blocks -------------------------------------------------------------
 
-/// Labels every object carries; `component` is the stable component id.
+/// Labels every object carries; `component` is the stable component id. Room is left for the
+/// one label Pods of a role add (`spark-role`).
 pub fn labels(v: &ValidConfig, component: &'static str) -> Y {
-    ymap! {
+    ymap! { +1;
         "app.kubernetes.io/name" => component,
         "app.kubernetes.io/instance" => v.release().to_owned(),
         "app.kubernetes.io/part-of" => "spark-k8s",
@@ -132,21 +134,15 @@ pub fn meta(v: &ValidConfig, name: impl Into<Y>, component: &'static str) -> Y {
     ymap! { "name" => name, "namespace" => v.ns().to_owned(), "labels" => labels(v, component) }
 }
 
+/// An object; room is left for the body (`spec`, `data`, ...) callers add `with`.
 pub fn object(api: &'static str, kind: &'static str, metadata: Y) -> Y {
-    ymap! { "apiVersion" => api, "kind" => kind, "metadata" => metadata }
+    ymap! { +2; "apiVersion" => api, "kind" => kind, "metadata" => metadata }
 }
 
 /// Pod-level security context: restricted PSS; on OpenShift restricted-v2 no fixed UID/GID.
 pub fn pod_security(v: &ValidConfig) -> Y {
-    let mut y = ymap! { "runAsNonRoot" => true };
-    if !v.restricted_v2() {
-        let uid = v.choices().features.run_as_user.clamp(1, 2_147_483_647);
-        y.set("runAsUser", uid.into());
-        y.set("runAsGroup", uid.into());
-        y.set("fsGroup", uid.into());
-    }
-    y.set("seccompProfile", ymap! { "type" => "RuntimeDefault" });
-    y
+    let uid = v.choices().features.run_as_user.clamp(1, 2_147_483_647);
+    pod_security_uid(v, uid)
 }
 
 /// Pod-level context for an image that needs its own UID (PostgreSQL 70, MinIO/others as set).
@@ -156,14 +152,18 @@ pub fn pod_security_uid(v: &ValidConfig, uid: i64) -> Y {
 
 /// Pod-level context with a separate group (Airflow: any UID in group 0, as its image documents).
 pub fn pod_security_ids(v: &ValidConfig, uid: i64, gid: i64) -> Y {
-    let mut y = ymap! { "runAsNonRoot" => true };
-    if !v.restricted_v2() {
-        y.set("runAsUser", uid.into());
-        y.set("runAsGroup", gid.into());
-        y.set("fsGroup", gid.into());
+    let seccomp = ymap! { "type" => "RuntimeDefault" };
+    if v.restricted_v2() {
+        ymap! { "runAsNonRoot" => true, "seccompProfile" => seccomp }
+    } else {
+        ymap! {
+            "runAsNonRoot" => true,
+            "runAsUser" => uid,
+            "runAsGroup" => gid,
+            "fsGroup" => gid,
+            "seccompProfile" => seccomp,
+        }
     }
-    y.set("seccompProfile", ymap! { "type" => "RuntimeDefault" });
-    y
 }
 
 /// Container-level security context: restricted PSS fields.
@@ -256,11 +256,11 @@ pub fn scratch(dirs: &[(&'static str, &'static str)]) -> (Vec<Y>, Vec<Y>) {
 }
 
 pub fn mount(name: &'static str, path: &'static str, read_only: bool) -> Y {
-    let mut m = ymap! { "name" => name, "mountPath" => path };
     if read_only {
-        m.set("readOnly", true.into());
+        ymap! { "name" => name, "mountPath" => path, "readOnly" => true }
+    } else {
+        ymap! { "name" => name, "mountPath" => path }
     }
-    m
 }
 
 /// A container with the restricted security context and pinned image.
@@ -274,7 +274,8 @@ pub fn container(
     mounts: Vec<Y>,
     resources: Y,
 ) -> Y {
-    let mut y = ymap! { "name" => name, "image" => image, "imagePullPolicy" => "IfNotPresent" };
+    // Room for the five fields below and the command, args and probes callers add.
+    let mut y = ymap! { +8; "name" => name, "image" => image, "imagePullPolicy" => "IfNotPresent" };
     if !ports.is_empty() {
         y.set("ports", Y::Seq(ports));
     }
@@ -291,16 +292,14 @@ pub fn container(
 
 /// Pod spec with the right service account: only Spark drivers call the API server.
 pub fn pod_spec(v: &ValidConfig, spark_sa: bool, containers: Vec<Y>, volumes: Vec<Y>) -> Y {
-    let mut y = Y::map();
-    if spark_sa {
-        y.set("serviceAccountName", v.name("spark").into());
-        y.set("automountServiceAccountToken", true.into());
-    } else {
-        y.set("serviceAccountName", v.name("workload").into());
-        y.set("automountServiceAccountToken", false.into());
-    }
-    y.set("securityContext", pod_security(v));
-    y.set("containers", Y::Seq(containers));
+    let account = if spark_sa { "spark" } else { "workload" };
+    // Room for volumes and the init containers some callers add.
+    let mut y = ymap! { +2;
+        "serviceAccountName" => v.name(account),
+        "automountServiceAccountToken" => spark_sa,
+        "securityContext" => pod_security(v),
+        "containers" => Y::Seq(containers),
+    };
     if !volumes.is_empty() {
         y.set("volumes", Y::Seq(volumes));
     }
@@ -348,7 +347,7 @@ pub fn service(
     ports: &[(&'static str, i64)],
     headless: bool,
 ) -> Y {
-    let mut spec = ymap! { "type" => "ClusterIP" };
+    let mut spec = ymap! { +4; "type" => "ClusterIP" };
     if headless {
         spec.set("clusterIP", "None".into());
         spec.set("publishNotReadyAddresses", true.into());

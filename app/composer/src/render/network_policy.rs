@@ -278,7 +278,7 @@ fn policy(
     types: &[&'static str],
     body: Vec<(&'static str, Y)>,
 ) -> Y {
-    let mut spec = ymap! { "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
+    let mut spec = ymap! { +body.len(); "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
     for (k, val) in body {
         spec.set(k, val);
     }

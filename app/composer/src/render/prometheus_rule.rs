@@ -109,7 +109,7 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
 }
 
 fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
-    let mut r = ymap! { "alert" => a.name, "expr" => expr };
+    let mut r = ymap! { +3; "alert" => a.name, "expr" => expr };
     if a.for_ != "0m" {
         r.set("for", a.for_.into());
     }

@@ -5,10 +5,11 @@ use crate::choices::{Backend, Iceberg};
 use crate::model::ValidConfig;
 use crate::quantity::spark as mem;
 
-pub type Props = Vec<(String, String)>;
+/// (property, value); property names are literals.
+pub type Props = Vec<(&'static str, String)>;
 
-fn p(out: &mut Props, k: &str, v: impl ToString) {
-    out.push((k.to_string(), v.to_string()));
+fn p(out: &mut Props, k: &'static str, v: impl ToString) {
+    out.push((k, v.to_string()));
 }
 
 /// Where the Hive Metastore lives: the chart's spark-base names it `<rel>-hive-metastore`.
@@ -168,7 +169,8 @@ pub fn helm_extra(v: &ValidConfig) -> Props {
 /// The complete spark-defaults.conf for the raw manifests.
 pub fn raw(v: &ValidConfig) -> Props {
     let c = v.choices();
-    let mut out = Vec::new();
+    // Room for every property a configuration can set.
+    let mut out = Vec::with_capacity(64);
     let tmpl = "/opt/spark/pod-templates";
     if v.standalone() {
         p(
@@ -304,11 +306,15 @@ pub fn raw(v: &ValidConfig) -> Props {
 
 /// `key=value` lines; values never contain line breaks (they come from validated fields).
 pub fn to_properties(props: &Props) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(4096);
     for (k, v) in props {
         s.push_str(k);
         s.push('=');
-        s.push_str(&v.replace(['\n', '\r'], " "));
+        if v.contains(['\n', '\r']) {
+            s.push_str(&v.replace(['\n', '\r'], " "));
+        } else {
+            s.push_str(v);
+        }
         s.push('\n');
     }
     s

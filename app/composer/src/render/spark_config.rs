@@ -82,11 +82,11 @@ pub fn templates_name(v: &ValidConfig) -> String {
 pub fn render(v: &ValidConfig) -> Vec<Y> {
     let mut props = spark_conf::raw(v);
     props.push((
-        "spark.kubernetes.executor.podTemplateContainerName".into(),
+        "spark.kubernetes.executor.podTemplateContainerName",
         "executor".into(),
     ));
     props.push((
-        "spark.kubernetes.driver.podTemplateContainerName".into(),
+        "spark.kubernetes.driver.podTemplateContainerName",
         "driver".into(),
     ));
     let mut out = vec![
