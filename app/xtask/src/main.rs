@@ -23,8 +23,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [args]
 
   setup                       install the toolchain pieces the build and tests need (idempotent)
-  serve [--port N] [--base /path/]
-                              build the site and serve it on 127.0.0.1
+  serve [--port N] [--base /path/] [--out DIR] [--no-build]
+                              build the site (or, with --no-build, take the one in DIR) and
+                              serve it on 127.0.0.1
   dist [--base /path/] [--out DIR]
                               release build + prerendered pages into dist/
   test [TIER]                 every test tier: native, content, validators, browser
@@ -68,6 +69,7 @@ fn run() -> Result<()> {
 
 fn serve_command(args: &[String]) -> Result<()> {
     let mut port = 8080u16;
+    let mut build = true;
     let mut dist_args = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -77,13 +79,24 @@ fn serve_command(args: &[String]) -> Result<()> {
                 .context("--port needs a number")?
                 .parse()
                 .context("--port needs a number")?;
+        } else if arg == "--no-build" {
+            // Serve a site built before (e.g. to measure it again without a rebuild).
+            build = false;
         } else {
             dist_args.push(arg.clone());
         }
     }
-    setup::run_setup(setup::Needs::Build)?;
     let options = dist::DistOptions::parse(&dist_args)?;
-    dist::run(&options)?;
+    if build {
+        setup::run_setup(setup::Needs::Build)?;
+        dist::run(&options)?;
+    } else {
+        anyhow::ensure!(
+            options.out.join("index.html").is_file(),
+            "{} holds no built site (run `cargo xtask dist --out DIR` first)",
+            options.out.display()
+        );
+    }
     let server = serve::start(&options.out, &options.base, port)?;
     println!(
         "serving {} at http://127.0.0.1:{}{} (Ctrl+C stops)",
