@@ -83,7 +83,8 @@ fn size_of(file: &Path) -> Result<Size> {
 }
 
 /// The page's HTML plus the local files its markup makes the browser fetch at load
-/// (stylesheets, scripts, module preloads, the WASM preload), grouped by type.
+/// (stylesheets, scripts, module preloads) and the files those scripts name (the loader's JS glue
+/// and WASM, which it fetches after the first paint), grouped by type.
 pub fn first_load(dist: &Path, route: &str) -> Result<BTreeMap<String, Size>> {
     let page = dist.join(route.trim_matches('/')).join("index.html");
     let html =
@@ -91,28 +92,65 @@ pub fn first_load(dist: &Path, route: &str) -> Result<BTreeMap<String, Size>> {
     let mut by_type: BTreeMap<String, Size> = BTreeMap::new();
     *by_type.entry("html".into()).or_default() += size_of(&page)?;
     let head = html.split("<body").next().unwrap_or(&html);
-    let mut seen = std::collections::BTreeSet::new();
+    let mut urls = Vec::new();
     for attr in ["href=\"", "src=\"", "href=", "src="] {
         for piece in head.split(attr).skip(1) {
             let end = piece.find(['"', ' ', '>']).unwrap_or(piece.len());
-            let url = &piece[..end];
-            if !url.starts_with('/') || url.starts_with("//") || !seen.insert(url.to_string()) {
-                continue;
-            }
-            let file = dist.join(url.trim_start_matches('/'));
-            // Canonical and alternate links point at pages, not at assets loaded now.
-            if !file.is_file() || url.ends_with("favicon.svg") {
-                continue;
-            }
-            let kind = file
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("other")
-                .to_string();
-            *by_type.entry(kind).or_default() += size_of(&file)?;
+            urls.push(piece[..end].to_string());
         }
     }
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(url) = urls.pop() {
+        if !url.starts_with('/') || url.starts_with("//") || !seen.insert(url.clone()) {
+            continue;
+        }
+        let file = dist.join(url.trim_start_matches('/'));
+        // Canonical and alternate links point at pages, not at assets loaded now.
+        if !file.is_file() || url.ends_with("favicon.svg") {
+            continue;
+        }
+        let kind = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("other")
+            .to_string();
+        if kind == "js" {
+            urls.extend(quoted_paths(&std::fs::read_to_string(&file)?));
+        }
+        *by_type.entry(kind).or_default() += size_of(&file)?;
+    }
     Ok(by_type)
+}
+
+/// Absolute paths in quotes in a script (`'/composer-1.js'`): what a loader imports or fetches.
+fn quoted_paths(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for quote in ['\'', '"'] {
+        let opening = format!("{quote}/");
+        for piece in script.split(opening.as_str()).skip(1) {
+            if let Some(end) = piece.find(quote) {
+                let path = &piece[..end];
+                if !path.contains(char::is_whitespace) {
+                    out.push(format!("/{path}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_loader_names_its_glue_and_its_wasm() {
+        let loader = "await new Promise((s) => setTimeout(s, 0));\n\
+            import init, * as bindings from '/composer-1.js';\n\
+            const wasm = await init({ module_or_path: \"/composer-1_bg.wasm\" });";
+        assert_eq!(
+            super::quoted_paths(loader),
+            ["/composer-1.js", "/composer-1_bg.wasm"]
+        );
+    }
 }
 
 fn kb(bytes: usize) -> String {

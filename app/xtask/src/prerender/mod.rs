@@ -131,12 +131,19 @@ pub fn trunk_assets(index_html: &str, app: App, base: &str) -> Result<AppAssets>
             let body_end = lower.rfind("</script>").unwrap_or(tag.len());
             loader = Some(tag[body_start..body_end].trim().to_string());
         } else if lower.starts_with("<link") {
+            // The WASM is fetched by the loader once the page has painted (see PAINT_FIRST);
+            // a preload would start it at once, competing with the page's own stylesheets.
+            let preload = lower.contains("rel=preload") || lower.contains("rel=\"preload\"");
+            if preload && lower.contains(".wasm") {
+                continue;
+            }
             tags.push_str(tag);
         }
     }
     let Some(script) = loader else {
         bail!("trunk's index.html has no loader script");
     };
+    let script = format!("{PAINT_FIRST}\n{script}");
     let name = format!("{}-loader-{:016x}.js", app.name(), fnv1a(script.as_bytes()));
     tags.push_str(&format!(
         r#"<script type="module" src="{base}{name}"></script>"#
@@ -146,6 +153,14 @@ pub fn trunk_assets(index_html: &str, app: App, base: &str) -> Result<AppAssets>
         loader: (name, script),
     })
 }
+
+/// Put before trunk's loader. Every page is complete without its app, so the page paints first
+/// and only then does the app's WASM start downloading: on a slow network the large binary never
+/// shares the connection with the stylesheets the first paint waits for. A hidden tab paints
+/// nothing, so a timer starts the app there too. (The module's static import of the small JS glue
+/// still loads at once.)
+const PAINT_FIRST: &str = "await new Promise((start) => { \
+    requestAnimationFrame(() => setTimeout(start, 0)); setTimeout(start, 500); });";
 
 /// A stable 64-bit content hash for file names (not for security).
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -189,6 +204,7 @@ mod tests {
     fn trunk_head_keeps_assets_and_drops_what_pages_write_themselves() {
         let index = r#"<!doctype html><html><head><meta charset="utf-8"><title>x</title>
 <link rel="stylesheet" href="/site-1.css"><link rel="modulepreload" href="/site-2.js">
+<link rel="preload" as="fetch" href="/site-2_bg.wasm" type="application/wasm" crossorigin>
 <script type="module">import init from '/site-2.js';
 init('/site-2_bg.wasm');</script></head><body></body></html>"#;
         let assets = trunk_assets(index, App::Docs, "/base/").unwrap();
@@ -197,14 +213,16 @@ init('/site-2_bg.wasm');</script></head><body></body></html>"#;
         assert!(!assets.tags.contains("<title>"));
         assert!(!assets.tags.contains("<meta"));
         assert!(!assets.tags.contains("init("), "no inline script is left");
+        assert!(
+            !assets.tags.contains("_bg.wasm"),
+            "the WASM is not preloaded: it loads after the first paint"
+        );
         let (name, script) = &assets.loader;
         assert!(name.starts_with("docs-loader-") && name.ends_with(".js"));
         assert!(assets.tags.contains(&format!(
             r#"<script type="module" src="/base/{name}"></script>"#
         )));
-        assert_eq!(
-            script,
-            "import init from '/site-2.js';\ninit('/site-2_bg.wasm');"
-        );
+        assert!(script.starts_with("await new Promise"), "{script}");
+        assert!(script.ends_with("import init from '/site-2.js';\ninit('/site-2_bg.wasm');"));
     }
 }
