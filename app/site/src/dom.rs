@@ -62,3 +62,34 @@ pub fn on(
     let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
 }
+
+/// Runs `f` in a task of its own once the next frame is painted. A page built in parts this way
+/// never blocks the main thread for long, and the browser lays out and paints each part as it
+/// comes. A hidden tab paints no frames, so there `f` waits for a timer instead.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    let task = move || set_timeout(f, std::time::Duration::ZERO);
+    if document().hidden() {
+        task();
+    } else {
+        request_animation_frame(task);
+    }
+}
+
+/// A count that rises from 0 to `last`, one step per painted frame, starting after the current
+/// task: what an app shows first is built at once, each later part when the count reaches it.
+pub fn build_steps(last: usize) -> leptos::prelude::ReadSignal<usize> {
+    use leptos::prelude::*;
+    let (step, set_step) = signal(0usize);
+    fn next(set_step: WriteSignal<usize>, n: usize, last: usize) {
+        if n > last {
+            return;
+        }
+        after_paint(move || {
+            set_step.set(n);
+            next(set_step, n + 1, last);
+        });
+    }
+    next(set_step, 1, last);
+    step
+}

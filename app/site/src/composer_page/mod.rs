@@ -214,9 +214,47 @@ pub fn mount() {
         content::Lang::Ru => Lang::Ru,
         _ => Lang::En,
     };
-    root.set_inner_html("");
-    let handle = leptos::mount::mount_to(root, move || view! { <Composer lang=lang/> });
-    handle.forget();
+    // The configuration is composed in this task and the page built in the next, after a paint:
+    // together they would block a phone's main thread for too long.
+    let start = Start::new(lang);
+    crate::dom::after_paint(move || {
+        root.set_inner_html("");
+        let handle = leptos::mount::mount_to(root, move || view! { <Composer start=start/> });
+        handle.forget();
+    });
+}
+
+/// What the page starts from: the configuration (from the address, the last visit or the default
+/// preset), its composition and its preset's.
+struct Start {
+    lang: Lang,
+    base: String,
+    choices: Choices,
+    notice: String,
+    first: Arc<Composition>,
+    base_comp: Arc<Composition>,
+}
+
+impl Start {
+    fn new(lang: Lang) -> Start {
+        let (base, choices, notice) = initial(lang);
+        let base_choices = preset(&base).map(|p| p.choices()).unwrap_or_default();
+        let first = Arc::new(compose(&base, &choices));
+        // A preset opened as it is (the usual start) is its own base: one compose instead of two.
+        let base_comp = if choices == base_choices {
+            first.clone()
+        } else {
+            Arc::new(compose(&base, &base_choices))
+        };
+        Start {
+            lang,
+            base,
+            choices,
+            notice,
+            first,
+            base_comp,
+        }
+    }
 }
 
 fn initial(lang: Lang) -> (String, Choices, String) {
@@ -264,10 +302,15 @@ fn initial(lang: Lang) -> (String, Choices, String) {
 }
 
 #[component]
-fn Composer(lang: Lang) -> impl IntoView {
-    let (base, choices, notice) = initial(lang);
-    let base_choices = preset(&base).map(|p| p.choices()).unwrap_or_default();
-    let first = Arc::new(compose(&base, &choices));
+fn Composer(start: Start) -> impl IntoView {
+    let Start {
+        lang,
+        base,
+        choices,
+        notice,
+        first,
+        base_comp,
+    } = start;
     let recent: Vec<String> = crate::dom::stored(RECENT)
         .map(|s| {
             s.lines()
@@ -281,9 +324,10 @@ fn Composer(lang: Lang) -> impl IntoView {
         base: RwSignal::new(base.clone()),
         choices: RwSignal::new(choices.clone()),
         comp: RwSignal::new(first.clone()),
-        base_comp: RwSignal::new(Arc::new(compose(&base, &base_choices))),
+        base_comp: RwSignal::new(base_comp),
         prev_files: RwSignal::new(Arc::new(first.files.clone())),
-        blocked: RwSignal::new(Arc::new(options::blocked(&choices))),
+        // Filled in with the first part built after the presets (see `step` below).
+        blocked: RwSignal::new(Arc::new(Vec::new())),
         file: RwSignal::new("values.yaml".into()),
         line: RwSignal::new(None),
         view: RwSignal::new(View::File),
@@ -291,10 +335,26 @@ fn Composer(lang: Lang) -> impl IntoView {
         notice: RwSignal::new(notice),
         recent: RwSignal::new(recent),
     };
-    // The address always shows the current configuration, and the language switch carries it.
-    browser::set_fragment(&first.link);
-    browser::update_language_links(&first.link);
-    crate::dom::store(LAST, &first.link);
+    // Starting the composer on a phone's CPU takes long enough to make the page unresponsive if
+    // done in one go. What needs no building waits for the first paint: the address shows the
+    // current configuration and the language switch carries it; which options are unavailable.
+    crate::dom::after_paint(move || {
+        let link = s.comp.with_untracked(|c| c.link.clone());
+        browser::set_fragment(&link);
+        browser::update_language_links(&link);
+        crate::dom::store(LAST, &link);
+        let now = s.choices.get_untracked();
+        s.blocked.set(Arc::new(options::blocked(&now)));
+    });
+    // Then the presets and the status are built at once, the form one section per frame, then
+    // the checks, the pictures, the output and the comparison (steps FORM..=REST).
+    const FORM: usize = 1;
+    const SIDE: usize = FORM + Section::ALL.len();
+    const GRAPH: usize = SIDE + 1;
+    const OUTPUT: usize = GRAPH + 1;
+    const REST: usize = OUTPUT + 1;
+    let step = crate::dom::build_steps(REST);
+    let built = move |n: usize| move || step.get() >= n;
     shortcuts(s);
     crate::dom::on(&window(), "hashchange", move |_| {
         let frag = browser::fragment();
@@ -317,16 +377,16 @@ fn Composer(lang: Lang) -> impl IntoView {
             }
         }
     });
-    request_animation_frame(move || {
-        if let Some(path) = browser::focus_param() {
-            if let Some(el) = crate::dom::document().get_element_by_id(&field_id(&path)) {
-                el.scroll_into_view();
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+    // `?focus=` names a field: focus it once the whole form is built.
+    if let Some(path) = browser::focus_param() {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || step.get() < SIDE {
+                return done.unwrap_or(false);
             }
-        }
-    });
+            focus_field(&path);
+            true
+        });
+    }
     let t = s.t();
     view! {
         <div class="cmp">
@@ -338,9 +398,12 @@ fn Composer(lang: Lang) -> impl IntoView {
             <StatusBar s=s/>
             <div class="cmp-main">
                 <form class="cmp-form" aria-label=t.gallery on:submit=|ev| ev.prevent_default()>
-                    {Section::ALL.into_iter().map(|sec| view! { <FormSection s=s sec=sec/> }).collect_view()}
+                    {Section::ALL.into_iter().enumerate().map(|(i, sec)| view! {
+                        <Show when=built(FORM + i)><FormSection s=s sec=sec/></Show>
+                    }).collect_view()}
                 </form>
                 <div class="cmp-side">
+                    <Show when=built(SIDE)>
                     <Diagnostics s=s/>
                     <section class="cmp-box" aria-labelledby="cmp-sizing-h">
                         <h2 id="cmp-sizing-h">{t.sizing}</h2>
@@ -348,8 +411,10 @@ fn Composer(lang: Lang) -> impl IntoView {
                             charts::sizing_svg(&sizing::chart(&s.comp.read().config), t)
                         }></div>
                     </section>
+                    </Show>
                 </div>
             </div>
+            <Show when=built(GRAPH)>
             <section class="cmp-box" aria-labelledby="cmp-graph-h">
                 <h2 id="cmp-graph-h">{t.graph}</h2>
                 <p class="cmp-muted">{t.graph_desc}</p>
@@ -357,7 +422,9 @@ fn Composer(lang: Lang) -> impl IntoView {
                     charts::graph_svg(&graph::graph(&s.comp.read().config), t)
                 }></div>
             </section>
-            <Output s=s/>
+            </Show>
+            <Show when=built(OUTPUT)><Output s=s/></Show>
+            <Show when=built(REST)>
             <Compare s=s/>
             <section class="cmp-box cmp-keys" aria-labelledby="cmp-keys-h">
                 <h2 id="cmp-keys-h">{t.keys}</h2>
@@ -370,6 +437,7 @@ fn Composer(lang: Lang) -> impl IntoView {
                     <li><kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" — "{t.key_lines}</li>
                 </ul>
             </section>
+            </Show>
         </div>
     }
 }
@@ -947,7 +1015,8 @@ fn Compare(s: State) -> impl IntoView {
     // A preset's composition is computed when it is picked, not on every edit.
     let of_preset = |id: &str| preset(id).map(|p| Arc::new(compose(p.id, &p.choices())));
     let a_comp = RwSignal::new(None::<Arc<Composition>>);
-    let b_comp = RwSignal::new(of_preset("production-ha"));
+    // Side B starts at a preset, composed when the comparison is first opened.
+    let b_comp = RwSignal::new(None::<Arc<Composition>>);
     let comp_of = move |side: RwSignal<Option<Arc<Composition>>>| -> Arc<Composition> {
         side.get().unwrap_or_else(|| s.comp.get())
     };
@@ -1000,6 +1069,9 @@ fn Compare(s: State) -> impl IntoView {
         <section class="cmp-box cmp-compare" aria-labelledby="cmp-compare-h">
             <details on:toggle=move |ev| {
                 let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.has_attribute("open"));
+                if is_open && b_comp.with_untracked(Option::is_none) {
+                    b_comp.set(of_preset(&b.get_untracked()));
+                }
                 open.set(is_open);
             }>
             <summary><h2 id="cmp-compare-h">{t.compare}</h2></summary>
