@@ -228,11 +228,19 @@ fn App() -> impl IntoView {
         Lang::from_code(&code).map_or(Show::Both, Show::One)
     }));
 
-    // Re-check both drafts when the page list arrives, and once the previews exist.
+    // Re-check both drafts when the page list arrives, and once the previews exist: each in a
+    // task of its own after a paint (the shown draft first), since checking and rendering both
+    // at once blocks a phone's main thread for long. Each uses the page list as it is by then.
     Effect::new(move |_| {
-        let state = index.get();
-        update(en, &state);
-        update(ru, &state);
+        index.track();
+        let (first, second) = match show.get_untracked() {
+            Show::One(Lang::Ru) => (ru, en),
+            _ => (en, ru),
+        };
+        crate::dom::after_paint(move || {
+            update(first, &index.get_untracked());
+            crate::dom::after_paint(move || update(second, &index.get_untracked()));
+        });
     });
     load_index(index);
 
@@ -321,11 +329,17 @@ fn App() -> impl IntoView {
                         <option value="guide">{t.template_guide}</option>
                     </select>
                 </label>
-                <p class="pv-status" role="status">
-                    {status} " "
-                    <span class="pv-saved" class:pv-warn=move || !saved.get()>
-                        {move || if saved.get() { t.saved } else { t.not_saved }}
+                // The status changes once the page list arrives. Hidden copies of both texts hold
+                // the place of the longer one, so the panes below never move when it does.
+                <p class="pv-status">
+                    <span class="pv-status-now" role="status">
+                        {status} " "
+                        <span class="pv-saved" class:pv-warn=move || !saved.get()>
+                            {move || if saved.get() { t.saved } else { t.not_saved }}
+                        </span>
                     </span>
+                    <span class="pv-status-room" aria-hidden="true">{t.index_loading} " " {t.saved}</span>
+                    <span class="pv-status-room" aria-hidden="true">{t.index_ready} " " {t.saved}</span>
                 </p>
                 <p class="pv-note">{t.highlight_note}</p>
             </div>
