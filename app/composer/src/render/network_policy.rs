@@ -7,27 +7,41 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
 
-/// A set of Pods: an id for names, and the labels that select them.
-#[derive(Clone)]
-struct Sel {
-    id: &'static str,
-    labels: Y,
+/// A set of Pods. Its labels are built only where a policy selects it.
+#[derive(Clone, Copy, PartialEq)]
+enum Sel {
+    /// Spark Pods of a role (`driver`, `executor`), by `spark-role` and release.
+    Role(&'static str),
+    /// A component's Pods, by its selector labels.
+    Comp(&'static str),
+    /// The Spark operator, installed from its chart as release `<rel>-operator`: Helm's
+    /// instance label selects it.
+    Operator,
 }
 
-fn comp(v: &ValidConfig, c: &'static str) -> Sel {
-    Sel {
-        id: c,
-        labels: match_labels(v, c),
+impl Sel {
+    /// The id used in policy names.
+    fn id(self) -> &'static str {
+        match self {
+            Sel::Role(id) | Sel::Comp(id) => id,
+            Sel::Operator => "spark-operator",
+        }
+    }
+
+    fn labels(self, v: &ValidConfig) -> Y {
+        match self {
+            Sel::Role(r) => {
+                ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release().to_owned() }
+            }
+            Sel::Comp(c) => match_labels(v, c),
+            Sel::Operator => {
+                ymap! { "app.kubernetes.io/instance" => [v.release(), "-operator"].concat() }
+            }
+        }
     }
 }
 
-fn role(v: &ValidConfig, r: &'static str) -> Sel {
-    Sel {
-        id: r,
-        labels: ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release().to_owned() },
-    }
-}
-
+#[derive(Clone, Copy)]
 enum Peer {
     Pods(Sel),
     /// Anything outside the cluster (S3, API server, REST catalog).
@@ -70,9 +84,9 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
     let mut e = Vec::new();
     let mut add =
         |from: Peer, to: Peer, ports: Vec<(i64, &'static str)>| e.push(Edge { from, to, ports });
-    let driver = || Peer::Pods(role(v, "driver"));
-    let executor = || Peer::Pods(role(v, "executor"));
-    let p = |c: &'static str| Peer::Pods(comp(v, c));
+    let driver = || Peer::Pods(Sel::Role("driver"));
+    let executor = || Peer::Pods(Sel::Role("executor"));
+    let p = |c: &'static str| Peer::Pods(Sel::Comp(c));
 
     add(executor(), driver(), tcp(&[7078, 7079]));
     add(driver(), executor(), tcp(&[7079]));
@@ -101,13 +115,9 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         add(p("airflow-scheduler"), Peer::World, tcp(&[443, 6443]));
     }
     if k.operator {
-        // The operator (installed from its chart as release <rel>-operator) watches the API
-        // server and serves its admission webhook on 8080; the selector is Helm's instance label.
-        let op = Sel {
-            id: "spark-operator",
-            labels: ymap! { "app.kubernetes.io/instance" => format!("{}-operator", v.release()) },
-        };
-        add(Peer::Pods(op.clone()), Peer::World, tcp(&[443, 6443]));
+        // The operator watches the API server and serves its admission webhook on 8080.
+        let op = Sel::Operator;
+        add(Peer::Pods(op), Peer::World, tcp(&[443, 6443]));
         // Admission calls come from the API server, which is not a Pod: allow by port.
         add(Peer::World, Peer::Pods(op), tcp(&[8080]));
     }
@@ -116,32 +126,16 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
         add(executor(), p("standalone-master"), tcp(&[7077]));
         add(p("standalone-master"), executor(), tcp(&[7080]));
     }
-    let s3_users: Vec<fn(&ValidConfig) -> Option<Peer>> = vec![
-        |_| Some(Peer::Pods(role_static("driver"))),
-        |_| Some(Peer::Pods(role_static("executor"))),
-        |v| {
-            v.choices()
-                .components
-                .history
-                .then(|| Peer::Pods(comp_static("history-server")))
-        },
-        |v| {
-            v.choices()
-                .components
-                .metastore
-                .then(|| Peer::Pods(comp_static("metastore")))
-        },
-        |v| {
-            v.choices()
-                .components
-                .mlflow
-                .then(|| Peer::Pods(comp_static("mlflow")))
-        },
-    ];
     if v.storage() {
-        for f in &s3_users {
-            if let Some(Peer::Pods(sel)) = f(v) {
-                let from = Peer::Pods(fix(v, sel));
+        let s3_users = [
+            (true, driver()),
+            (true, executor()),
+            (k.history, p("history-server")),
+            (k.metastore, p("metastore")),
+            (k.mlflow, p("mlflow")),
+        ];
+        for (on, from) in s3_users {
+            if on {
                 if v.minio() {
                     add(from, p("minio"), tcp(&[9000]));
                 } else {
@@ -232,29 +226,9 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
     e
 }
 
-// Helpers for the fn-pointer table above (no captures allowed there).
-fn role_static(r: &'static str) -> Sel {
-    Sel {
-        id: r,
-        labels: ymap! { "spark-role" => r },
-    }
-}
-fn comp_static(c: &'static str) -> Sel {
-    Sel {
-        id: c,
-        labels: Y::Null,
-    }
-}
-fn fix(v: &ValidConfig, s: Sel) -> Sel {
-    match s.id {
-        "driver" | "executor" => role(v, s.id),
-        other => comp(v, other),
-    }
-}
-
-fn peer_rule(p: &Peer) -> Y {
+fn peer_rule(v: &ValidConfig, p: &Peer) -> Y {
     match p {
-        Peer::Pods(s) => ymap! { "podSelector" => ymap! { "matchLabels" => s.labels.clone() } },
+        Peer::Pods(s) => ymap! { "podSelector" => ymap! { "matchLabels" => s.labels(v) } },
         Peer::World => ymap! { "ipBlock" => ymap! { "cidr" => "0.0.0.0/0" } },
         Peer::Namespace(k, val) => {
             ymap! { "namespaceSelector" => ymap! { "matchLabels" => ymap! { *k => *val } } }
@@ -264,28 +238,29 @@ fn peer_rule(p: &Peer) -> Y {
 
 fn peer_id(p: &Peer) -> &'static str {
     match p {
-        Peer::Pods(s) => s.id,
+        Peer::Pods(s) => s.id(),
         Peer::World => "external",
         Peer::Namespace(_, "") => "router",
         Peer::Namespace(_, v) => v,
     }
 }
 
+/// A NetworkPolicy; `rules` is its `ingress` or `egress` list, if any.
 fn policy(
     v: &ValidConfig,
     name: String,
     selector: Y,
     types: &[&'static str],
-    body: Vec<(&'static str, Y)>,
+    rules: Option<(&'static str, Y)>,
 ) -> Y {
-    let mut spec = ymap! { +body.len(); "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
-    for (k, val) in body {
-        spec.set(k, val);
+    let mut spec = ymap! { +1; "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
+    if let Some((direction, list)) = rules {
+        spec.set(direction, list);
     }
     object(
         "networking.k8s.io/v1",
         "NetworkPolicy",
-        meta(v, &name, "network-policy"),
+        meta(v, name, "network-policy"),
     )
     .with("spec", spec)
 }
@@ -297,20 +272,20 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
             v.name("default-deny"),
             Y::map(),
             &["Ingress", "Egress"],
-            vec![],
+            None,
         ),
         policy(
             v,
             v.name("allow-dns"),
             Y::map(),
             &["Egress"],
-            vec![(
+            Some((
                 "egress",
                 yseq![ymap! {
                     "to" => yseq![ymap! { "namespaceSelector" => Y::map() }],
                     "ports" => port_list(&[(53, "UDP"), (53, "TCP"), (5353, "UDP"), (5353, "TCP")]),
                 }],
-            )],
+            )),
         ),
     ];
     let edges = edges(v);
@@ -319,31 +294,31 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         if let Peer::Pods(to) = &e.to {
             out.push(policy(
                 v,
-                v.name(&format!("allow-{}-to-{}", peer_id(&e.from), to.id)),
-                ymap! { "matchLabels" => to.labels.clone() },
+                v.name(&["allow-", peer_id(&e.from), "-to-", to.id()].concat()),
+                ymap! { "matchLabels" => to.labels(v) },
                 &["Ingress"],
-                vec![("ingress", yseq![ymap! { "from" => yseq![peer_rule(&e.from)], "ports" => port_list(&e.ports) }])],
+                Some(("ingress", yseq![ymap! { "from" => yseq![peer_rule(v, &e.from)], "ports" => port_list(&e.ports) }])),
             ));
         }
     }
     // Egress per source Pod set, listing every edge leaving it.
-    let mut sources: Vec<(&'static str, Y, Vec<Y>)> = Vec::new();
+    let mut sources: Vec<(Sel, Vec<Y>)> = Vec::new();
     for e in &edges {
-        if let Peer::Pods(from) = &e.from {
-            let rule = ymap! { "to" => yseq![peer_rule(&e.to)], "ports" => port_list(&e.ports) };
-            match sources.iter_mut().find(|s| s.0 == from.id) {
-                Some(s) => s.2.push(rule),
-                None => sources.push((from.id, from.labels.clone(), vec![rule])),
+        if let Peer::Pods(from) = e.from {
+            let rule = ymap! { "to" => yseq![peer_rule(v, &e.to)], "ports" => port_list(&e.ports) };
+            match sources.iter_mut().find(|s| s.0 == from) {
+                Some(s) => s.1.push(rule),
+                None => sources.push((from, vec![rule])),
             }
         }
     }
-    for (id, labels, rules) in sources {
+    for (from, rules) in sources {
         out.push(policy(
             v,
-            v.name(&format!("egress-{id}")),
-            ymap! { "matchLabels" => labels },
+            v.name(&["egress-", from.id()].concat()),
+            ymap! { "matchLabels" => from.labels(v) },
             &["Egress"],
-            vec![("egress", Y::Seq(rules))],
+            Some(("egress", Y::Seq(rules))),
         ));
     }
     out
