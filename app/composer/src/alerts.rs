@@ -249,9 +249,11 @@ pub const SYMPTOM_RUNBOOKS: &[&str] = &[
 
 /// The runbook URL an alert's annotation points at.
 pub fn runbook_url(site: &str, alert: &AlertInfo) -> String {
-    format!(
-        "{}/en/runbooks/{}/",
+    [
         site.trim_end_matches('/'),
-        alert.runbook
-    )
+        "/en/runbooks/",
+        alert.runbook,
+        "/",
+    ]
+    .concat()
 }
