@@ -76,20 +76,15 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
-/// A count that rises from 0 to `last`, one step per painted frame, starting after the current
-/// task: what an app shows first is built at once, each later part when the count reaches it.
-pub fn build_steps(last: usize) -> leptos::prelude::ReadSignal<usize> {
-    use leptos::prelude::*;
-    let (step, set_step) = signal(0usize);
-    fn next(set_step: WriteSignal<usize>, n: usize, last: usize) {
-        if n > last {
-            return;
+/// Runs the jobs in order, each in a task of its own after a paint (see `after_paint`).
+pub fn one_per_frame(jobs: Vec<Box<dyn FnOnce()>>) {
+    fn next(mut jobs: std::vec::IntoIter<Box<dyn FnOnce()>>) {
+        if let Some(job) = jobs.next() {
+            after_paint(move || {
+                job();
+                next(jobs);
+            });
         }
-        after_paint(move || {
-            set_step.set(n);
-            next(set_step, n + 1, last);
-        });
     }
-    next(set_step, 1, last);
-    step
+    next(jobs.into_iter());
 }

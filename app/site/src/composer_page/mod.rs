@@ -346,15 +346,26 @@ fn Composer(start: Start) -> impl IntoView {
         let now = s.choices.get_untracked();
         s.blocked.set(Arc::new(options::blocked(&now)));
     });
-    // Then the presets and the status are built at once, the form one section per frame, then
-    // the checks, the pictures, the output and the comparison (steps FORM..=REST).
-    const FORM: usize = 1;
-    const SIDE: usize = FORM + Section::ALL.len();
+    // Then the presets and the status are built at once; the form one section per frame, then
+    // the checks, the pictures, the output and the comparison, each into its slot.
+    const SIDE: usize = Section::ALL.len();
     const GRAPH: usize = SIDE + 1;
     const OUTPUT: usize = GRAPH + 1;
     const REST: usize = OUTPUT + 1;
-    let step = crate::dom::build_steps(REST);
-    let built = move |n: usize| move || step.get() >= n;
+    let slots: [NodeRef<leptos::html::Div>; REST + 1] = std::array::from_fn(|_| NodeRef::new());
+    let mut parts: Vec<Box<dyn FnOnce()>> = Vec::new();
+    for (i, sec) in Section::ALL.into_iter().enumerate() {
+        parts.push(fill(slots[i], move || view! { <FormSection s=s sec=sec/> }));
+    }
+    parts.push(fill(slots[SIDE], move || side(s)));
+    parts.push(fill(slots[GRAPH], move || graph_box(s)));
+    parts.push(fill(slots[OUTPUT], move || view! { <Output s=s/> }));
+    parts.push(fill(slots[REST], move || rest(s)));
+    // `?focus=` names a field: focus it once the whole form is built.
+    if let Some(path) = browser::focus_param() {
+        parts.insert(SIDE, Box::new(move || focus_field(&path)));
+    }
+    crate::dom::one_per_frame(parts);
     shortcuts(s);
     crate::dom::on(&window(), "hashchange", move |_| {
         let frag = browser::fragment();
@@ -377,16 +388,6 @@ fn Composer(start: Start) -> impl IntoView {
             }
         }
     });
-    // `?focus=` names a field: focus it once the whole form is built.
-    if let Some(path) = browser::focus_param() {
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) || step.get() < SIDE {
-                return done.unwrap_or(false);
-            }
-            focus_field(&path);
-            true
-        });
-    }
     let t = s.t();
     view! {
         <div class="cmp">
@@ -398,47 +399,71 @@ fn Composer(start: Start) -> impl IntoView {
             <StatusBar s=s/>
             <div class="cmp-main">
                 <form class="cmp-form" aria-label=t.gallery on:submit=|ev| ev.prevent_default()>
-                    {Section::ALL.into_iter().enumerate().map(|(i, sec)| view! {
-                        <Show when=built(FORM + i)><FormSection s=s sec=sec/></Show>
-                    }).collect_view()}
+                    {slots[..Section::ALL.len()].iter().map(|&slot| view! { <div class="cmp-part" node_ref=slot></div> }).collect_view()}
                 </form>
-                <div class="cmp-side">
-                    <Show when=built(SIDE)>
-                    <Diagnostics s=s/>
-                    <section class="cmp-box" aria-labelledby="cmp-sizing-h">
-                        <h2 id="cmp-sizing-h">{t.sizing}</h2>
-                        <div class="cmp-svg" inner_html=move || {
-                            charts::sizing_svg(&sizing::chart(&s.comp.read().config), t)
-                        }></div>
-                    </section>
-                    </Show>
-                </div>
+                <div class="cmp-side"><div class="cmp-part" node_ref=slots[SIDE]></div></div>
             </div>
-            <Show when=built(GRAPH)>
-            <section class="cmp-box" aria-labelledby="cmp-graph-h">
-                <h2 id="cmp-graph-h">{t.graph}</h2>
-                <p class="cmp-muted">{t.graph_desc}</p>
-                <div class="cmp-svg cmp-graph" inner_html=move || {
-                    charts::graph_svg(&graph::graph(&s.comp.read().config), t)
-                }></div>
-            </section>
-            </Show>
-            <Show when=built(OUTPUT)><Output s=s/></Show>
-            <Show when=built(REST)>
-            <Compare s=s/>
-            <section class="cmp-box cmp-keys" aria-labelledby="cmp-keys-h">
-                <h2 id="cmp-keys-h">{t.keys}</h2>
-                <p>{t.keys_intro}</p>
-                <ul>
-                    <li><kbd>c</kbd>" — "{t.key_copy}</li>
-                    <li><kbd>d</kbd>" — "{t.key_download}</li>
-                    <li><kbd>z</kbd>" — "{t.key_zip}</li>
-                    <li><kbd>l</kbd>" — "{t.key_link}</li>
-                    <li><kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" — "{t.key_lines}</li>
-                </ul>
-            </section>
-            </Show>
+            <div class="cmp-part" node_ref=slots[GRAPH]></div>
+            <div class="cmp-part" node_ref=slots[OUTPUT]></div>
+            <div class="cmp-part" node_ref=slots[REST]></div>
         </div>
+    }
+}
+
+/// Builds a part of the page into its slot (an element with `display: contents`).
+fn fill<V: IntoView + 'static>(
+    slot: NodeRef<leptos::html::Div>,
+    build: impl FnOnce() -> V + 'static,
+) -> Box<dyn FnOnce()> {
+    Box::new(move || {
+        if let Some(el) = slot.get_untracked() {
+            leptos::mount::mount_to(el.into(), build).forget();
+        }
+    })
+}
+
+fn side(s: State) -> impl IntoView {
+    let t = s.t();
+    view! {
+        <Diagnostics s=s/>
+        <section class="cmp-box" aria-labelledby="cmp-sizing-h">
+            <h2 id="cmp-sizing-h">{t.sizing}</h2>
+            <div class="cmp-svg" inner_html=move || {
+                charts::sizing_svg(&sizing::chart(&s.comp.read().config), t)
+            }></div>
+        </section>
+    }
+}
+
+fn graph_box(s: State) -> impl IntoView {
+    let t = s.t();
+    view! {
+        <section class="cmp-box" aria-labelledby="cmp-graph-h">
+            <h2 id="cmp-graph-h">{t.graph}</h2>
+            <p class="cmp-muted">{t.graph_desc}</p>
+            <div class="cmp-svg cmp-graph" inner_html=move || {
+                charts::graph_svg(&graph::graph(&s.comp.read().config), t)
+            }></div>
+        </section>
+    }
+}
+
+/// The comparison and the keyboard shortcuts.
+fn rest(s: State) -> impl IntoView {
+    let t = s.t();
+    view! {
+        <Compare s=s/>
+        <section class="cmp-box cmp-keys" aria-labelledby="cmp-keys-h">
+            <h2 id="cmp-keys-h">{t.keys}</h2>
+            <p>{t.keys_intro}</p>
+            <ul>
+                <li><kbd>c</kbd>" — "{t.key_copy}</li>
+                <li><kbd>d</kbd>" — "{t.key_download}</li>
+                <li><kbd>z</kbd>" — "{t.key_zip}</li>
+                <li><kbd>l</kbd>" — "{t.key_link}</li>
+                <li><kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" — "{t.key_lines}</li>
+            </ul>
+        </section>
     }
 }
 
