@@ -160,6 +160,28 @@ test("checklist progress survives a reload and is exported with the parameters",
   await page.context().close();
 });
 
+test("the panel's heading paints with the page; the app adds the form under it, once", async () => {
+  // Before the app starts (its WASM held back): the heading and introduction are already there.
+  const early = await openPage(browser);
+  await early.route(/\.wasm$/, (r) => r.abort());
+  await early.goto(url("/ru/runbooks/executor-oomkilled/"));
+  assert.equal(await early.locator("#runbook-tools").isVisible(), true);
+  assert.match(await early.textContent("#runbook-tools .rt-intro"), /Введите один раз/);
+  assert.equal(await early.locator("#runbook-tools input").count(), 0);
+  await early.context().close();
+  // Once it runs: one title, one introduction, then the form.
+  const page = await openPage(browser);
+  await runbook(page, "/ru/runbooks/executor-oomkilled/");
+  assert.equal(await page.locator("#runbook-tools .rt-intro").count(), 1);
+  assert.equal(await page.locator("#runbook-tools-title").count(), 1);
+  assert.equal(
+    await page.$eval("#runbook-tools", (s) => [...s.children].map((c) => c.className).slice(0, 3).join(" ")),
+    "rt-title rt-intro rt-form",
+  );
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("without JavaScript the steps stay plain text and the commands keep their placeholders", async () => {
   const page = await openPage(browser, { javaScriptEnabled: false });
   await page.goto(url("/en/runbooks/executor-oomkilled/"));

@@ -143,8 +143,10 @@ fn CliField(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
     }
 }
 
+/// `heading`: whether to write the panel's title and introduction (the prerendered slot already
+/// has them, painted with the page).
 #[component]
-fn Panel(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
+fn Panel(lang: Lang, params: RwSignal<Params>, heading: bool) -> impl IntoView {
     let t = text(lang);
     let status = move || {
         if params.get().is_empty() {
@@ -154,8 +156,10 @@ fn Panel(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
         }
     };
     view! {
-        <p class="rt-title" id="runbook-tools-title">{t.panel_title}</p>
-        <p class="rt-intro">{t.panel_intro}</p>
+        {heading.then(|| view! {
+            <p class="rt-title" id="runbook-tools-title">{t.panel_title}</p>
+            <p class="rt-intro">{t.panel_intro}</p>
+        })}
         <form class="rt-form" on:submit=|ev| ev.prevent_default()>
             {Param::ALL
                 .into_iter()
@@ -220,7 +224,12 @@ pub fn mount(lang: Lang) {
     let Ok(section) = section.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    leptos::mount::mount_to(section, move || view! { <Panel lang=lang params=params /> }).forget();
+    let heading = section.query_selector(".rt-intro").ok().flatten().is_none();
+    leptos::mount::mount_to(
+        section,
+        move || view! { <Panel lang=lang params=params heading=heading /> },
+    )
+    .forget();
 
     // Every change is saved and shown at once.
     Effect::new(move |_| {

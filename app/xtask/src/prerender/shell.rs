@@ -270,8 +270,14 @@ pub fn doc_page(build: &Build<'_>, site: &LangSite, page: &Page) -> String {
                     (runbook_meta(ui, page))
                     @if page.runbook.is_some() {
                         // The place of the parameters panel the docs app mounts, reserved so the
-                        // text below does not jump when it appears.
-                        section #runbook-tools .runbook-tools aria-labelledby="runbook-tools-title" {}
+                        // text below does not jump when it appears. Its heading and introduction
+                        // are static, so they paint with the page (shown only where scripts run);
+                        // the app adds the form under them.
+                        @let rt = oncall::i18n::text(site.lang);
+                        section #runbook-tools .runbook-tools aria-labelledby="runbook-tools-title" {
+                            p.rt-title #runbook-tools-title { (rt.panel_title) }
+                            p.rt-intro { (rt.panel_intro) }
+                        }
                     }
                     (PreEscaped(&page.html))
                 }
