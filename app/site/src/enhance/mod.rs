@@ -13,21 +13,27 @@ mod theme;
 mod toc;
 
 /// Attach behaviour to the prerendered page. Each part checks for its markup and does nothing
-/// where the page has none.
+/// where the page has none. The parts run in tasks of their own, one per painted frame, so
+/// starting never blocks a phone's main thread for long; the theme switch comes last, so its
+/// appearance means the whole app is running.
 pub fn page() {
     crate::crash::install();
     let lang = crate::dom::page_lang();
-    theme::mount(lang);
+    let mut parts: Vec<Box<dyn FnOnce()>> = Vec::new();
     // Placeholders are filled before the copy buttons appear: a copy gives the reader's command.
     #[cfg(feature = "docs")]
     {
-        runbook_params::mount(lang);
-        checklist::enable(lang);
+        parts.push(Box::new(move || runbook_params::mount(lang)));
+        parts.push(Box::new(move || checklist::enable(lang)));
     }
-    copy_buttons::enable(lang);
-    menu::enable();
-    toc::follow_scrolling();
-    language::remember_choice();
+    parts.push(Box::new(move || {
+        copy_buttons::enable(lang);
+        menu::enable();
+        toc::follow_scrolling();
+        language::remember_choice();
+    }));
     #[cfg(feature = "docs")]
-    crate::search::mount(lang);
+    parts.push(Box::new(move || crate::search::mount(lang)));
+    parts.push(Box::new(move || theme::mount(lang)));
+    crate::dom::one_per_frame(parts);
 }
