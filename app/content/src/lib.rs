@@ -10,6 +10,7 @@ pub mod lang;
 pub mod links;
 pub mod lint;
 pub mod model;
+pub mod previewer;
 pub mod slug;
 pub mod summary;
 pub mod templates;

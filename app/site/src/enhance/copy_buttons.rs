@@ -5,7 +5,9 @@ use content::{Lang, i18n};
 
 pub fn enable(lang: Lang) {
     let ui = i18n::ui(lang);
-    for button in dom::query_all(".code .copy") {
+    // The previewer's prerendered preview is re-rendered without them as the reader types: its
+    // buttons stay hidden there from the start.
+    for button in dom::query_all(".code .copy:not(.pv-body *)") {
         let _ = button.remove_attribute("hidden");
         let target = button.clone();
         dom::on(&button, "click", move |_| {

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use content::previewer;
+
 use super::{Doc, Show, Text};
 
 /// The editor's line height in CSS pixels (style/preview.css sets the same): line numbers and
@@ -48,19 +50,8 @@ pub fn Editor(
     show: RwSignal<Show>,
 ) -> impl IntoView {
     // The gutter changes only when the number of lines does, not on every keystroke.
-    let line_count = Memo::new(move |_| {
-        doc.text
-            .with(|t| t.bytes().filter(|&b| b == b'\n').count() + 1)
-    });
-    let lines = move || {
-        let n = line_count.get();
-        let mut out = String::with_capacity(n * 5);
-        for i in 1..=n {
-            out.push_str(&i.to_string());
-            out.push('\n');
-        }
-        out
-    };
+    let line_count = Memo::new(move |_| doc.text.with(|t| previewer::line_count(t)));
+    let lines = move || previewer::line_numbers(line_count.get());
     let gutter = NodeRef::<leptos::html::Pre>::new();
     let dragging = RwSignal::new(false);
     let read_error = RwSignal::new(false);

@@ -1,5 +1,7 @@
 //! The page shell around every prerendered route: head, header, sidebar, article, contents, footer.
 
+mod preview;
+
 use super::{App, Build, nav};
 use content::i18n::{Ui, ui};
 use content::{Lang, LangSite, NavItem, Page, Translation, route};
@@ -389,7 +391,7 @@ pub fn app_page(build: &Build<'_>, lang: Lang, app: App) -> String {
         _ => (
             ui.preview_title,
             ui.preview_description,
-            html! { p { (ui.preview_nojs) } },
+            preview::first_screen(&build.base, lang, ui.preview_nojs),
         ),
     };
     let body = html! {

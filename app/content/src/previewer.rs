@@ -1,6 +1,10 @@
-//! The previewer's UI text, one struct per language: a missing string does not compile.
+//! What the runbook previewer shows both before and after its app starts: its UI text (one
+//! struct per language, so a missing string does not compile), the editor's line numbers, and
+//! what a draft looks like before the list of published pages arrives. The WASM app and the
+//! prerender of the previewer's first screen both take them from here, so the page the reader
+//! sees first is the one the app then builds, to the character.
 
-use content::Lang;
+use crate::Lang;
 
 pub struct Text {
     pub view_label: &'static str,
@@ -31,6 +35,8 @@ pub struct Text {
     pub highlight_note: &'static str,
     pub structure_of: &'static str,
     pub read_failed: &'static str,
+    /// Shown from the first paint until the app starts: the editors are read-only till then.
+    pub starting: &'static str,
 }
 
 const EN: Text = Text {
@@ -62,6 +68,7 @@ const EN: Text = Text {
     highlight_note: "Code is shown without colours here; published pages highlight it. Languages are still checked.",
     structure_of: "the English draft",
     read_failed: "The file could not be read.",
+    starting: "Starting the editor: the drafts are read-only until it is ready.",
 };
 
 const RU: Text = Text {
@@ -93,11 +100,101 @@ const RU: Text = Text {
     highlight_note: "Здесь код показан без подсветки, на опубликованных страницах она есть. Языки блоков всё равно проверяются.",
     structure_of: "английский черновик",
     read_failed: "Не удалось прочитать файл.",
+    starting: "Редактор запускается: пока он не готов, черновики только для чтения.",
 };
 
 pub fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::En => &EN,
         Lang::Ru => &RU,
+    }
+}
+
+/// How many lines the editor's gutter numbers: one more than there are line breaks.
+pub fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// The gutter's text: "1\n2\n...n\n".
+pub fn line_numbers(n: usize) -> String {
+    let mut out = String::with_capacity(n * 5);
+    for i in 1..=n {
+        out.push_str(&i.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Title, description and the runbook block, as the published page shows them above the body.
+#[cfg(feature = "markdown")]
+pub fn front_html(lang: Lang, front: Option<&crate::front_matter::FrontMatter>) -> String {
+    use crate::markdown::escape_html as e;
+    let Some(front) = front else {
+        return String::new();
+    };
+    let ui = crate::i18n::ui(lang);
+    let mut out = format!("<h1>{}</h1>", e(&front.title));
+    if let Some(rb) = &front.runbook {
+        out.push_str("<dl class=\"runbook-meta\">");
+        out.push_str(&format!(
+            "<div><dt>{}</dt><dd><span class=\"severity\" data-severity=\"{s}\">{s}</span></dd></div>",
+            e(ui.runbook_severity),
+            s = rb.severity.as_str()
+        ));
+        if !rb.alerts.is_empty() {
+            let alerts: Vec<String> = rb
+                .alerts
+                .iter()
+                .map(|a| format!("<code>{}</code>", e(a)))
+                .collect();
+            out.push_str(&format!(
+                "<div><dt>{}</dt><dd>{}</dd></div>",
+                e(ui.runbook_alerts),
+                alerts.join(", ")
+            ));
+        }
+        out.push_str(&format!(
+            "<div><dt>{}</dt><dd>{}</dd></div><div><dt>{}</dt><dd>{}</dd></div></dl>",
+            e(ui.runbook_components),
+            e(&rb.components.join(", ")),
+            e(ui.runbook_time_to_mitigate),
+            e(&rb.time_to_mitigate)
+        ));
+    }
+    out
+}
+
+/// A draft checked and rendered before the list of published pages arrives: any link to a page
+/// is taken as it is, and code in any language is shown plain. `base` is the site's base path.
+#[cfg(feature = "markdown")]
+pub fn check_without_index(
+    lang: Lang,
+    rel_path: &str,
+    text: &str,
+    base: &str,
+) -> crate::markdown::Checked {
+    use crate::markdown::{AnyPage, PlainCode, check_and_render};
+    check_and_render(
+        lang,
+        rel_path.trim().trim_start_matches('/'),
+        text,
+        &AnyPage {
+            base: base.to_string(),
+            lang,
+        },
+        &PlainCode,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gutter_numbers_every_line_including_the_last_one_after_a_break() {
+        assert_eq!(line_count(""), 1);
+        assert_eq!(line_count("a\nb"), 2);
+        assert_eq!(line_count("a\nb\n"), 3);
+        assert_eq!(line_numbers(3), "1\n2\n3\n");
     }
 }
