@@ -111,6 +111,93 @@ test("a missing runbook section is found, clicking it moves the cursor there, ty
   await page.context().close();
 });
 
+/** Holds the app's WASM until `release()` is called: the page as it is before the app starts. */
+async function holdApp(page) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
+test("before the app starts, the page already shows both drafts read-only with the template and its preview, and the app takes them over in place", async () => {
+  const page = await openPage(browser);
+  const release = await holdApp(page);
+  await page.goto(url("/en/preview/"));
+  await page.waitForSelector(`${pane("ru")} .pv-body h2`);
+  const before = await page.evaluate(() => ({
+    en: document.querySelector("#pv-editor-en").value,
+    ru: document.querySelector("#pv-editor-ru").value,
+    readOnly: [...document.querySelectorAll(".pv-text")].map((t) => t.readOnly),
+    status: document.querySelector(".pv-status-now").textContent,
+    top: document.querySelector(".pv-pane[data-lang=en] .pv-editor").getBoundingClientRect().top,
+  }));
+  assert.match(before.en, /^---\ntitle: Driver pod stuck in Pending\n/);
+  assert.match(before.ru, /^---\ntitle: Под драйвера завис в Pending\n/);
+  assert.deepEqual(before.readOnly, [true, true]);
+  assert.match(before.status, /read-only/);
+  assert.ok(await page.$(`${pane("en")} .pv-body h2#symptoms a.anchor`));
+  assert.equal(await page.textContent(`${pane("en")} .pv-front h1`), "Driver pod stuck in Pending");
+  assert.equal(await page.locator(".pv-body .copy:visible").count(), 0, "no copy buttons in the preview");
+
+  release();
+  await page.waitForSelector(".pv[data-index=ready]", { timeout: 15000 });
+  await page.waitForFunction(() => [...document.querySelectorAll(".pv-text")].every((t) => !t.readOnly));
+  const after = await page.evaluate(() => ({
+    en: document.querySelector("#pv-editor-en").value,
+    top: document.querySelector(".pv-pane[data-lang=en] .pv-editor").getBoundingClientRect().top,
+    status: document.querySelector(".pv-status-now").textContent,
+  }));
+  assert.equal(after.en, before.en);
+  assert.equal(after.top, before.top, "the editor did not move");
+  assert.match(after.status, /Draft saved/);
+  assert.ok(await page.$(`${pane("en")} .pv-body h2#symptoms a.anchor`));
+  assert.equal(await page.$$eval(`${pane("en")} .pv-finding`, (e) => e.length), 0);
+  assert.equal(await page.locator(".pv-body .copy:visible").count(), 0, "no copy buttons in the preview");
+  // The editor is the app's now: typing re-renders the preview.
+  await page.fill("#pv-editor-en", "---\ntitle: T\ndescription: D\n---\n\n## Typed after start\n");
+  await page.waitForSelector(`${pane("en")} .pv-body h2#typed-after-start`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a draft saved in this browser replaces the prerendered template once the app starts", async () => {
+  const page = await openPage(browser);
+  await page.addInitScript(() => {
+    localStorage.setItem("preview.ru.text", "---\ntitle: Мой черновик\ndescription: D\n---\n\n## Свой раздел\n");
+    localStorage.setItem("preview.ru.path", "guides/mine.md");
+  });
+  await openPreview(page);
+  assert.match(await page.inputValue("#pv-editor-ru"), /Мой черновик/);
+  assert.equal(await page.inputValue(`${pane("ru")} .pv-path input`), "guides/mine.md");
+  await page.waitForFunction(() => document.querySelector(".pv-pane[data-lang=ru] .pv-front h1")?.textContent === "Мой черновик");
+  assert.ok(await page.$(`${pane("ru")} .pv-body h2`));
+  assert.doesNotMatch(await page.textContent(`${pane("ru")} .pv-body`), /Симптомы/, "the template's preview is gone");
+  // The English draft, never saved, is still the template.
+  assert.match(await page.inputValue("#pv-editor-en"), /Driver pod stuck in Pending/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("nothing typed before the app starts is lost: the editor takes no text until then, and keeps the reader's place after", async () => {
+  const page = await openPage(browser);
+  const release = await holdApp(page);
+  await page.goto(url("/en/preview/"));
+  await page.waitForSelector("#pv-editor-en");
+  const template = await page.inputValue("#pv-editor-en");
+  await page.click("#pv-editor-en");
+  await page.keyboard.type("lost?");
+  assert.equal(await page.inputValue("#pv-editor-en"), template, "read-only: nothing was taken");
+  const at = await page.$eval("#pv-editor-en", (t) => t.selectionStart);
+  assert.ok(at > 0, "the click put the caret into the text");
+  release();
+  await page.waitForFunction(() => !document.querySelector("#pv-editor-en").readOnly);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "pv-editor-en", "focus carried over");
+  await page.keyboard.type("kept ");
+  assert.equal(await page.inputValue("#pv-editor-en"), `${template.slice(0, at)}kept ${template.slice(at)}`, "typed where the caret was");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("links to pages and anchors that do not exist, unknown alerts, bad YAML and code without a language are findings with lines", async () => {
   const page = await openPage(browser);
   await openPreview(page);
