@@ -158,9 +158,11 @@ pub fn trunk_assets(index_html: &str, app: App, base: &str) -> Result<AppAssets>
 /// and only then does the app's WASM start downloading: on a slow network the large binary never
 /// shares the connection with the stylesheets the first paint waits for. A hidden tab paints
 /// nothing, so a timer starts the app there too. (The module's static import of the small JS glue
-/// still loads at once.)
+/// still loads at once.) Two frames: the first callback runs before the first paint, the second
+/// only once it has happened.
 const PAINT_FIRST: &str = "await new Promise((start) => { \
-    requestAnimationFrame(() => setTimeout(start, 0)); setTimeout(start, 500); });";
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start, 0))); \
+    setTimeout(start, 500); });";
 
 /// A stable 64-bit content hash for file names (not for security).
 fn fnv1a(bytes: &[u8]) -> u64 {
