@@ -189,3 +189,28 @@ test("the site works from a sub-path, assets and links included", { skip: !SITE_
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("nothing moves as the apps start: no layout shift on any route type, in either language", async () => {
+  const routes = ["/en/guides/sizing/", "/ru/guides/sizing/", "/en/runbooks/executor-oomkilled/",
+    "/ru/runbooks/executor-oomkilled/", "/en/composer/", "/ru/composer/", "/en/preview/", "/ru/preview/"];
+  const shifts = {};
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }]) {
+    for (const route of routes) {
+      const page = await openPage(browser, { viewport });
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(url(route));
+      await appReady(page);
+      // The composer and the previewer build in parts, one per frame: let them finish.
+      await page.waitForTimeout(1500);
+      const total = await page.evaluate(() => window.__shift);
+      if (total > 0.001) shifts[`${viewport.width} ${route}`] = total.toFixed(4);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(shifts, {});
+});
