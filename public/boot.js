@@ -21,6 +21,21 @@
       navigator.serviceWorker.register(base + "sw.js", { scope: base }).catch(function () {});
     });
   }
+  // The previewer's first screen is prerendered with both drafts side by side. A reader who
+  // chose to see one draft gets that layout from the first paint instead of a frame after the
+  // app starts (the app then keeps it).
+  var show = page === "preview" ? read("preview.show") : null;
+  if (show === "en" || show === "ru") {
+    document.addEventListener("DOMContentLoaded", function () {
+      var panes = document.querySelector(".pv-panes");
+      var other = document.querySelector(
+        '.pv-slot[data-lang="' + (show === "en" ? "ru" : "en") + '"] .pv-pane');
+      if (panes && other) {
+        panes.classList.remove("pv-both");
+        other.setAttribute("hidden", "");
+      }
+    });
+  }
   if (page === "root") {
     window.location.replace(base + preferred + "/");
   } else if (page === "not-found") {

@@ -119,6 +119,26 @@ async function holdApp(page) {
   return release;
 }
 
+test("a reader who chose one draft sees only that one from the first paint, before and after the app starts", async () => {
+  const page = await openPage(browser);
+  await page.goto(url("/en/preview/"));
+  await page.evaluate(() => localStorage.setItem("preview.show", "ru"));
+  const layout = () => page.evaluate(() => ({
+    both: document.querySelector(".pv-panes").classList.contains("pv-both"),
+    en: document.querySelector(".pv-pane[data-lang=en]").checkVisibility(),
+    ru: document.querySelector(".pv-pane[data-lang=ru]").checkVisibility(),
+  }));
+  const release = await holdApp(page);
+  await page.reload();
+  await page.waitForSelector(".pv-pane[data-lang=ru] .pv-body h2");
+  assert.deepEqual(await layout(), { both: false, en: false, ru: true }, "before the app starts");
+  release();
+  await page.waitForFunction(() => !document.querySelector("#pv-editor-ru").readOnly);
+  assert.deepEqual(await layout(), { both: false, en: false, ru: true }, "once it runs");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("before the app starts, the page already shows both drafts read-only with the template and its preview, and the app takes them over in place", async () => {
   const page = await openPage(browser);
   const release = await holdApp(page);
