@@ -255,3 +255,31 @@ test("phones: the composer fits 360 px without sideways scrolling", async () => 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("impossible choices stay listed but disabled, each with its reason, and open up when the cause goes", async () => {
+  const page = await openPage(browser);
+  await page.goto(url("/en/composer/#1~jupyter-connect-k8s"));
+  await ready(page);
+  const field = page.locator('.fld[data-path="backend"]');
+  await field.locator(".fld-blocked").first().waitFor();
+  const options = () => page.$$eval("#f-backend option", (os) => os.map((o) => `${o.value}:${o.disabled ? "off" : "on"}`));
+  // Jupyter needs Spark Connect: the backends without it are shown, disabled, and explained.
+  const before = await options();
+  assert.deepEqual(before, ["connect-k8s:on", "connect-standalone:on", "submit-k8s:off", "operator:off"]);
+  const reasons = await field.locator(".fld-blocked").allTextContents();
+  assert.equal(reasons.length, 2, reasons.join("\n"));
+  assert.match(reasons[0], /spark-submit.*Jupyter talks to Spark through Spark Connect/);
+  assert.match(reasons[1], /Spark Operator.*needs the operator/);
+  // Without Jupyter, spark-submit opens up; the Operator still waits for its component.
+  await page.click("#f-components-jupyter");
+  await page.waitForFunction(() => !document.querySelector("#f-backend option[value=submit-k8s]").disabled);
+  assert.deepEqual(await options(), ["connect-k8s:on", "connect-standalone:on", "submit-k8s:on", "operator:off"]);
+  assert.equal(await field.locator(".fld-blocked").count(), 1);
+  // In the reader's language.
+  await page.goto(url("/ru/composer/#1~jupyter-connect-k8s"));
+  await ready(page);
+  await field.locator(".fld-blocked").first().waitFor();
+  assert.match((await field.locator(".fld-blocked").allTextContents()).join("\n"), /Jupyter работает со Spark через Spark Connect/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
