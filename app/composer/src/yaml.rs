@@ -108,10 +108,6 @@ impl Y {
         }
     }
 
-    fn is_empty_collection(&self) -> bool {
-        matches!(self, Y::Seq(v) if v.is_empty()) || matches!(self, Y::Map(m) if m.is_empty())
-    }
-
     /// Deep merge in place: values of `over` win; maps merge recursively. `over` is consumed, so
     /// nothing is copied.
     pub fn merge(&mut self, over: Y) {
@@ -545,13 +541,6 @@ fn write_seq(out: &mut String, s: &[Y], ind: usize) {
     }
 }
 
-/// Several documents separated by `---`.
-pub fn documents<'a>(docs: impl IntoIterator<Item = &'a Y>) -> String {
-    let mut out = String::with_capacity(8192);
-    write_documents(&mut out, docs);
-    out
-}
-
 /// Appends several documents separated by `---` to `out`.
 pub fn write_documents<'a>(out: &mut String, docs: impl IntoIterator<Item = &'a Y>) {
     for (i, d) in docs.into_iter().enumerate() {
@@ -560,12 +549,6 @@ pub fn write_documents<'a>(out: &mut String, docs: impl IntoIterator<Item = &'a 
         }
         write_doc(out, d);
     }
-}
-
-/// Empty maps and sequences are kept: Kubernetes gives `{}` meaning (e.g. `podSelector: {}`).
-#[allow(dead_code)]
-pub(crate) fn is_empty(y: &Y) -> bool {
-    y.is_empty_collection()
 }
 
 #[cfg(test)]

@@ -67,9 +67,7 @@ impl State {
             move || blocked.set(Arc::new(options::blocked(&later))),
             std::time::Duration::ZERO,
         );
-        browser::set_fragment(&next.link);
-        browser::update_language_links(&next.link);
-        crate::dom::store(LAST, &next.link);
+        publish(&next.link);
         if !next.files.contains_key(&self.file.get_untracked()) {
             self.file.set("values.yaml".into());
             self.line.set(None);
@@ -339,10 +337,7 @@ fn Composer(start: Start) -> impl IntoView {
     // done in one go. What needs no building waits for the first paint: the address shows the
     // current configuration and the language switch carries it; which options are unavailable.
     crate::dom::after_paint(move || {
-        let link = s.comp.with_untracked(|c| c.link.clone());
-        browser::set_fragment(&link);
-        browser::update_language_links(&link);
-        crate::dom::store(LAST, &link);
+        s.comp.with_untracked(|c| publish(&c.link));
         let now = s.choices.get_untracked();
         s.blocked.set(Arc::new(options::blocked(&now)));
     });
@@ -408,6 +403,14 @@ fn Composer(start: Start) -> impl IntoView {
             <div class="cmp-part" node_ref=slots[REST]></div>
         </div>
     }
+}
+
+/// Makes `link` the configuration the page stands for: in the address, in the language switch
+/// (so it carries the configuration) and as the one reopened next time.
+fn publish(link: &str) {
+    browser::set_fragment(link);
+    browser::update_language_links(link);
+    crate::dom::store(LAST, link);
 }
 
 /// Builds a part of the page into its slot (an element with `display: contents`).

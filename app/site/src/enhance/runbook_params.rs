@@ -143,10 +143,9 @@ fn CliField(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
     }
 }
 
-/// `heading`: whether to write the panel's title and introduction (the prerendered slot already
-/// has them, painted with the page).
+/// The panel's form; its title and introduction are prerendered in the slot.
 #[component]
-fn Panel(lang: Lang, params: RwSignal<Params>, heading: bool) -> impl IntoView {
+fn Panel(lang: Lang, params: RwSignal<Params>) -> impl IntoView {
     let t = text(lang);
     let status = move || {
         if params.get().is_empty() {
@@ -156,10 +155,6 @@ fn Panel(lang: Lang, params: RwSignal<Params>, heading: bool) -> impl IntoView {
         }
     };
     view! {
-        {heading.then(|| view! {
-            <p class="rt-title" id="runbook-tools-title">{t.panel_title}</p>
-            <p class="rt-intro">{t.panel_intro}</p>
-        })}
         <form class="rt-form" on:submit=|ev| ev.prevent_default()>
             {Param::ALL
                 .into_iter()
@@ -177,8 +172,8 @@ fn Panel(lang: Lang, params: RwSignal<Params>, heading: bool) -> impl IntoView {
     }
 }
 
-/// On a runbook page: the form after the runbook's metadata. On every page: the stored values in
-/// the commands.
+/// On a runbook page: the form in the panel's prerendered place, and the stored values in the
+/// commands.
 pub fn mount(lang: Lang) {
     use wasm_bindgen::JsCast;
     if !is_runbook_page() {
@@ -187,49 +182,15 @@ pub fn mount(lang: Lang) {
     let params = RwSignal::new(stored());
     mark_cli_words();
     apply(&params.get_untracked());
-    let Some(article) = dom::document()
-        .query_selector("main article")
-        .ok()
-        .flatten()
+    // The prerendered runbook page holds the panel's place (no layout shift when it appears)
+    // with its heading and introduction already painted; the form goes under them.
+    let Some(section) = dom::document()
+        .get_element_by_id("runbook-tools")
+        .and_then(|slot| slot.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    // The prerendered page reserves the panel's place (no layout shift when it appears); a page
-    // without the slot gets one after the runbook's metadata.
-    let section = match dom::document().get_element_by_id("runbook-tools") {
-        Some(slot) => slot,
-        None => {
-            let Ok(section) = dom::document().create_element("section") else {
-                return;
-            };
-            section.set_id("runbook-tools");
-            let _ = section.set_attribute("class", "runbook-tools");
-            let _ = section.set_attribute("aria-labelledby", "runbook-tools-title");
-            let anchor = article
-                .query_selector("dl.runbook-meta")
-                .ok()
-                .flatten()
-                .or_else(|| article.query_selector("h1").ok().flatten());
-            match anchor {
-                Some(a) => {
-                    let _ = a.insert_adjacent_element("afterend", &section);
-                }
-                None => {
-                    let _ = article.insert_adjacent_element("afterbegin", &section);
-                }
-            }
-            section
-        }
-    };
-    let Ok(section) = section.dyn_into::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let heading = section.query_selector(".rt-intro").ok().flatten().is_none();
-    leptos::mount::mount_to(
-        section,
-        move || view! { <Panel lang=lang params=params heading=heading /> },
-    )
-    .forget();
+    leptos::mount::mount_to(section, move || view! { <Panel lang=lang params=params /> }).forget();
 
     // Every change is saved and shown at once.
     Effect::new(move |_| {

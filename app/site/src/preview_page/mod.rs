@@ -134,13 +134,8 @@ fn start(pv: &Element) {
     if let Some(toolbar) = holder.first_element_child() {
         let _ = old_toolbar.replace_with_with_node_1(&toolbar);
     }
-    // A pane not shown stays hidden until built; then it follows the choice itself.
-    if let Show::One(lang) = s.show.get_untracked()
-        && let Some(pane) =
-            slot(s.other(s.doc(lang)).lang).and_then(|slot| slot.first_element_child())
-    {
-        let _ = pane.set_attribute("hidden", "");
-    }
+    // A prerendered pane the reader chose not to see is already hidden (the page's start script
+    // applies the stored choice before the first paint); once built, a pane follows the choice.
     let (first, second) = s.order();
     crate::dom::one_per_frame(vec![
         Box::new(move || build_pane(s, first)),
@@ -432,13 +427,6 @@ impl State {
         });
         load_index(index);
         s
-    }
-
-    fn doc(self, lang: Lang) -> Doc {
-        match lang {
-            Lang::En => self.en,
-            Lang::Ru => self.ru,
-        }
     }
 
     /// The shown draft first.
