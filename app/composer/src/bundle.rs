@@ -59,11 +59,11 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
         "values-delta.yaml".into(),
         file(&|o| yaml::write_doc(o, &delta)),
     );
-    for name in commands::files(&manifests) {
-        let docs = manifests.iter().filter(|m| m.file == name).map(|m| &m.doc);
+    // `render::manifests` adds each file's objects together, so a file is one run.
+    for run in manifests.chunk_by(|a, b| a.file == b.file) {
         files.insert(
-            format!("manifests/{name}"),
-            file(&|o| yaml::write_documents(o, docs.clone())),
+            ["manifests/", run[0].file].concat(),
+            file(&|o| yaml::write_documents(o, run.iter().map(|m| &m.doc))),
         );
     }
     files.insert(

@@ -2,7 +2,10 @@
 //! replaced by its default. Only `validate` builds one, so renderers never see unparsed input.
 
 use crate::choices::{Backend, ChartLine, Choices, Platform, Storage, Workload};
+use std::sync::Arc;
+
 use crate::quantity;
+use crate::yaml::Text;
 
 /// Memory and CPU of one Spark Pod (driver or executor).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +47,10 @@ pub struct ValidConfig {
     pub quota_cpu: Option<u64>,
     pub quota_mib: Option<u64>,
     pub gpu_count: u64,
+    /// The release and namespace names as the YAML tree shares them: nearly every object
+    /// repeats them, so they are reference-counted instead of copied.
+    release_text: Arc<str>,
+    ns_text: Arc<str>,
     /// Number of error diagnostics: the output is "not ready" when > 0.
     pub errors: usize,
 }
@@ -59,6 +66,8 @@ impl ValidConfig {
             cores: 1,
         };
         ValidConfig {
+            release_text: Arc::from(c.identity.release.as_str()),
+            ns_text: Arc::from(c.identity.namespace.as_str()),
             c,
             driver: z.clone(),
             executor: z,
@@ -90,6 +99,16 @@ impl ValidConfig {
 
     pub fn release(&self) -> &str {
         &self.c.identity.release
+    }
+
+    /// The namespace name as tree text.
+    pub fn ns_text(&self) -> Text {
+        Text::Shared(self.ns_text.clone())
+    }
+
+    /// The release name as tree text.
+    pub fn release_text(&self) -> Text {
+        Text::Shared(self.release_text.clone())
     }
 
     /// `<release>-<suffix>`: the name every object we render carries.

@@ -2,12 +2,90 @@
 //! cannot be read back as anything but the same string, otherwise double-quoted with escapes, so
 //! user text can never add keys, documents or comments.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-/// Text in the tree. Keys and most values are literals in the renderers and are borrowed; only
-/// text built from the reader's choices is owned, which keeps a bundle to a few allocations.
-pub type Text = Cow<'static, str>;
+/// Text in the tree. Keys and most values are literals in the renderers: they are borrowed, and
+/// the ones `ymap!`/`yseq!` see are classified when the program is compiled, so the writer copies
+/// them without looking at a byte. The release and namespace names, which every object repeats,
+/// are shared rather than copied; only other text built from the reader's choices is owned.
+#[derive(Clone)]
+pub enum Text {
+    /// A literal known (at compile time) to read back as itself when written plain.
+    Plain(&'static str),
+    /// Any other literal: classified when written.
+    Static(&'static str),
+    Shared(Arc<str>),
+    Owned(String),
+}
+
+impl Text {
+    /// A literal, classified once: in `const` context by the macros, so at compile time.
+    pub const fn lit(s: &'static str) -> Text {
+        if plain(s.as_bytes()) {
+            Text::Plain(s)
+        } else {
+            Text::Static(s)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Text::Plain(s) | Text::Static(s) => s,
+            Text::Shared(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Text {
+        Text::Static(s)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Owned(s)
+    }
+}
+
+impl From<Arc<str>> for Text {
+    fn from(s: Arc<str>) -> Text {
+        Text::Shared(s)
+    }
+}
 
 /// A YAML value. Maps keep insertion order.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,7 +161,7 @@ impl Y {
                 at
             }
             None => {
-                m.push((Text::Borrowed(key), Y::map()));
+                m.push((Text::Static(key), Y::map()));
                 m.len() - 1
             }
         };
@@ -150,17 +228,22 @@ impl Y {
 /// Literals are borrowed, not copied: most values in a bundle are fixed text.
 impl From<&'static str> for Y {
     fn from(s: &'static str) -> Y {
-        Y::Str(Cow::Borrowed(s))
+        Y::Str(Text::Static(s))
     }
 }
 impl From<String> for Y {
     fn from(s: String) -> Y {
-        Y::Str(Cow::Owned(s))
+        Y::Str(Text::Owned(s))
     }
 }
 impl From<&String> for Y {
     fn from(s: &String) -> Y {
-        Y::Str(Cow::Owned(s.clone()))
+        Y::Str(Text::Owned(s.clone()))
+    }
+}
+impl From<Arc<str>> for Y {
+    fn from(s: Arc<str>) -> Y {
+        Y::Str(Text::Shared(s))
     }
 }
 impl From<Text> for Y {
@@ -189,38 +272,101 @@ impl From<Vec<Y>> for Y {
     }
 }
 
+/// A literal value in `ymap!`/`yseq!`, turned into a `Y` in `const` context: string literals are
+/// classified for the writer at compile time.
+pub struct Lit<T>(pub T);
+
+impl Lit<&'static str> {
+    pub const fn y(self) -> Y {
+        Y::Str(Text::lit(self.0))
+    }
+}
+impl Lit<bool> {
+    pub const fn y(self) -> Y {
+        Y::Bool(self.0)
+    }
+}
+impl Lit<i64> {
+    pub const fn y(self) -> Y {
+        Y::Int(self.0)
+    }
+}
+
 /// Builds a map from (key, value) pairs. `ymap! { +n; ... }` leaves room for `n` more entries
-/// that the caller adds with `set`, so the map is allocated once.
+/// that the caller adds with `set`, so the map is allocated once. Literal keys and values are
+/// made in `const` blocks, so their quoting is decided by the compiler.
 #[macro_export]
 macro_rules! ymap {
-    (+$room:expr; $($k:expr => $v:expr),* $(,)?) => {{
+    (+$room:expr; $($body:tt)*) => {{
         // Literal maps have distinct keys (checked in debug builds), so entries are pushed
         // into a vector of the right size instead of searched for one by one.
         #[allow(unused_mut)]
         let mut m: Vec<($crate::yaml::Text, $crate::yaml::Y)> =
-            Vec::with_capacity(<[&str]>::len(&[$($crate::ymap!(@key $k)),*]) + $room);
-        $( m.push(($crate::yaml::Text::from($k), ::core::convert::Into::<$crate::yaml::Y>::into($v))); )*
+            Vec::with_capacity($crate::ymap!(@count $($body)*) + $room);
+        $crate::ymap!(@push m; $($body)*);
         debug_assert!(
             (1..m.len()).all(|i| m[..i].iter().all(|(k, _)| *k != m[i].0)),
             "duplicate key in ymap!"
         );
         $crate::yaml::Y::Map(m)
     }};
-    ($($k:expr => $v:expr),* $(,)?) => { $crate::ymap!(+0; $($k => $v),*) };
-    (@key $k:expr) => { "" };
+    (@count) => { 0usize };
+    (@count $k:expr => $v:expr $(, $($rest:tt)*)?) => { 1usize + $crate::ymap!(@count $($($rest)*)?) };
+    (@push $m:ident;) => {};
+    (@push $m:ident; $k:literal => $v:literal $(, $($rest:tt)*)?) => {
+        $m.push((const { $crate::yaml::Text::lit($k) }, const { $crate::yaml::Lit($v).y() }));
+        $crate::ymap!(@push $m; $($($rest)*)?);
+    };
+    (@push $m:ident; $k:literal => $v:expr $(, $($rest:tt)*)?) => {
+        $m.push((const { $crate::yaml::Text::lit($k) }, ::core::convert::Into::<$crate::yaml::Y>::into($v)));
+        $crate::ymap!(@push $m; $($($rest)*)?);
+    };
+    (@push $m:ident; $k:expr => $v:expr $(, $($rest:tt)*)?) => {
+        $m.push(($crate::yaml::Text::from($k), ::core::convert::Into::<$crate::yaml::Y>::into($v)));
+        $crate::ymap!(@push $m; $($($rest)*)?);
+    };
+    ($($body:tt)*) => { $crate::ymap!(+0; $($body)*) };
 }
 
-/// Builds a sequence.
+/// Builds a sequence; literal items are made in `const` blocks, like `ymap!` values.
 #[macro_export]
 macro_rules! yseq {
-    ($($v:expr),* $(,)?) => {
-        $crate::yaml::Y::Seq(vec![$(::core::convert::Into::<$crate::yaml::Y>::into($v)),*])
+    (@count) => { 0usize };
+    (@count $v:expr $(, $($rest:tt)*)?) => { 1usize + $crate::yseq!(@count $($($rest)*)?) };
+    (@push $s:ident;) => {};
+    (@push $s:ident; $v:literal $(, $($rest:tt)*)?) => {
+        $s.push(const { $crate::yaml::Lit($v).y() });
+        $crate::yseq!(@push $s; $($($rest)*)?);
     };
+    (@push $s:ident; $v:expr $(, $($rest:tt)*)?) => {
+        $s.push(::core::convert::Into::<$crate::yaml::Y>::into($v));
+        $crate::yseq!(@push $s; $($($rest)*)?);
+    };
+    ($($body:tt)*) => {{
+        #[allow(unused_mut)]
+        let mut s: Vec<$crate::yaml::Y> = Vec::with_capacity($crate::yseq!(@count $($body)*));
+        $crate::yseq!(@push s; $($body)*);
+        $crate::yaml::Y::Seq(s)
+    }};
+}
+
+/// `a` equals `word` ignoring ASCII case (`word` is lower case).
+const fn eq_lower(a: &[u8], word: &[u8]) -> bool {
+    if a.len() != word.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i].to_ascii_lowercase() != word[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Scalars YAML 1.1 or 1.2 would read as something other than a string.
-fn ambiguous(s: &str) -> bool {
-    let b = s.as_bytes();
+const fn ambiguous(b: &[u8]) -> bool {
     // Anything that starts like a number (ints, floats, octal, hex, sexagesimal, dates) is quoted.
     let first = b[0];
     if first.is_ascii_digit() || ((first == b'-' || first == b'+' || first == b'.') && b.len() > 1)
@@ -230,27 +376,18 @@ fn ambiguous(s: &str) -> bool {
     if b.len() > 5 {
         return false;
     }
-    let mut lower = [0u8; 5];
-    for (l, c) in lower.iter_mut().zip(b) {
-        *l = c.to_ascii_lowercase();
+    const WORDS: [&[u8]; 15] = [
+        b"y", b"n", b"yes", b"no", b"on", b"off", b"true", b"false", b"null", b"~", b"nan",
+        b".nan", b".inf", b"-.inf", b"+.inf",
+    ];
+    let mut i = 0;
+    while i < WORDS.len() {
+        if eq_lower(b, WORDS[i]) {
+            return true;
+        }
+        i += 1;
     }
-    matches!(
-        &lower[..b.len()],
-        b"y" | b"n"
-            | b"yes"
-            | b"no"
-            | b"on"
-            | b"off"
-            | b"true"
-            | b"false"
-            | b"null"
-            | b"~"
-            | b"nan"
-            | b".nan"
-            | b".inf"
-            | b"-.inf"
-            | b"+.inf"
-    )
+    false
 }
 
 // Every scalar is scanned once: each byte's class is looked up in a table and the classes are
@@ -294,22 +431,35 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// The classes of all bytes of `s`, OR-ed.
-fn scan(s: &str) -> u8 {
-    s.bytes().fold(0, |acc, b| acc | CLASS[b as usize])
+/// The classes of all bytes of `b`, OR-ed.
+const fn scan_bytes(b: &[u8]) -> u8 {
+    let (mut acc, mut i) = (0, 0);
+    while i < b.len() {
+        acc |= CLASS[b[i] as usize];
+        i += 1;
+    }
+    acc
 }
 
-/// Whether `s`, whose bytes are all in the plain alphabet, can be written plain and read back
+fn scan(s: &str) -> u8 {
+    scan_bytes(s.as_bytes())
+}
+
+/// Whether `b`, whose bytes are all in the plain alphabet, can be written plain and read back
 /// unchanged.
-fn plain_shape(s: &str) -> bool {
-    let b = s.as_bytes();
+const fn plain_shape(b: &[u8]) -> bool {
     !b.is_empty()
         && b.len() <= 200
         && (b[0].is_ascii_alphanumeric() || b[0] == b'/' || b[0] == b'_')
         // `:` only inside URLs like s3a://x or k8s://https://...; never followed by a space (no
         // spaces are allowed at all), never at the end.
         && b[b.len() - 1] != b':'
-        && !ambiguous(s)
+        && !ambiguous(b)
+}
+
+/// Whether `b` can be written plain and read back unchanged.
+const fn plain(b: &[u8]) -> bool {
+    scan_bytes(b) == 0 && plain_shape(b)
 }
 
 /// Writes a string as a YAML scalar.
@@ -321,7 +471,7 @@ pub fn scalar(s: &str) -> String {
 
 fn push_scalar(out: &mut String, s: &str) {
     let class = scan(s);
-    if class == 0 && plain_shape(s) {
+    if class == 0 && plain_shape(s.as_bytes()) {
         out.push_str(s);
     } else {
         push_quoted(out, s, class);
@@ -394,8 +544,28 @@ fn block_ok(s: &str, class: u8) -> bool {
         && class & CONTROL == 0
         && !matches!(b.first(), Some(b' ' | b'\n'))
         && b.last() != Some(&b' ')
-        && !s.contains(" \n")
+        // No line may end in a space: a block would keep it, but an editor or reviewer would not.
+        && !b.iter().zip(&b[1..]).any(|(a, c)| *a == b' ' && *c == b'\n')
         && (class & NON_ASCII == 0 || !s.chars().any(|c| c != '\n' && needs_code_escape(c)))
+}
+
+/// Writes a string `block_ok` accepted as a literal block, each line indented by `ind`.
+fn push_block(out: &mut String, s: &str, ind: usize) {
+    let body = s.trim_end_matches('\n');
+    out.push_str(if body.len() < s.len() { "|" } else { "|-" });
+    // Lines are cut by byte position: the separator is ASCII, so every cut is a char boundary.
+    let mut start = 0;
+    for (i, c) in body.bytes().enumerate().chain([(body.len(), b'\n')]) {
+        if c != b'\n' {
+            continue;
+        }
+        out.push('\n');
+        if i > start {
+            indent(out, ind);
+            out.push_str(&body[start..i]);
+        }
+        start = i + 1;
+    }
 }
 
 /// Writes one YAML document (no `---`).
@@ -433,19 +603,13 @@ fn write_inline(out: &mut String, y: &Y, ind: usize) {
         Y::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Y::Int(n) => push_int(out, *n),
         Y::Num(n) => out.push_str(&scalar_num(n)),
+        Y::Str(Text::Plain(s)) => out.push_str(s),
         Y::Str(s) => {
             let class = scan(s);
-            if class == 0 && plain_shape(s) {
+            if class == 0 && plain_shape(s.as_bytes()) {
                 out.push_str(s);
             } else if block_ok(s, class) {
-                out.push_str(if s.ends_with('\n') { "|" } else { "|-" });
-                for line in s.trim_end_matches('\n').split('\n') {
-                    out.push('\n');
-                    if !line.is_empty() {
-                        indent(out, ind + 2);
-                        out.push_str(line);
-                    }
-                }
+                push_block(out, s, ind + 2);
             } else {
                 push_quoted(out, s, class);
             }
@@ -489,10 +653,18 @@ fn push_int(out: &mut String, n: i64) {
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
+/// A key or value: literals the compiler classified go in as they are.
+fn push_text(out: &mut String, t: &Text) {
+    match t {
+        Text::Plain(s) => out.push_str(s),
+        other => push_scalar(out, other),
+    }
+}
+
 fn write_map(out: &mut String, m: &[(Text, Y)], ind: usize) {
     for (k, v) in m {
         indent(out, ind);
-        push_scalar(out, k);
+        push_text(out, k);
         write_value_after_key(out, v, ind);
     }
 }
@@ -524,7 +696,7 @@ fn write_seq(out: &mut String, s: &[Y], ind: usize) {
                 // First entry on the dash line, the rest aligned under it.
                 let (k0, v0) = &m[0];
                 out.push_str("- ");
-                push_scalar(out, k0);
+                push_text(out, k0);
                 write_value_after_key(out, v0, ind + 2);
                 write_map(out, &m[1..], ind + 2);
             }
@@ -595,5 +767,35 @@ mod tests {
     fn block_scalars() {
         let y = ymap! { "f" => "a=1\nb=2\n" };
         assert_eq!(to_string(&y), "f: |\n  a=1\n  b=2\n");
+        // Blank lines stay blank (no trailing indentation); no final newline means `|-`.
+        let y = ymap! { "s" => yseq![String::from("a\n\n  b")] };
+        assert_eq!(to_string(&y), "s:\n- |-\n    a\n\n      b\n");
+        // A line ending in a space is not a block.
+        assert!(to_string(&ymap! { "t" => "a \nb" }).starts_with("t: \"a"));
+    }
+
+    /// What the compiler decides for a literal is what the writer decides at run time.
+    #[test]
+    fn literals_classified_at_compile_time_match_the_writer() {
+        for s in [
+            "spark", "y", "Yes", "NULL", "~", "1e3", "0x1f", "-x", "-", "+1", ".inf", "a: b",
+            "#x", "", "s3a://b/p", "app.kubernetes.io/name", "http://minio:9000", "x:", "_a",
+            "/data", "ALL", "RuntimeDefault", "a b",
+        ] {
+            let plain = matches!(Text::lit(s), Text::Plain(_));
+            assert_eq!(plain, scalar(s) == s, "{s:?}");
+        }
+        const YES: Text = Text::lit("yes");
+        assert!(matches!(YES, Text::Static(_)));
+        // Literal keys and values from the macros are written exactly like run-time text.
+        let lit = ymap! { "y" => "no", "k" => "08", "ok" => "v", "n" => 3i64, "b" => false };
+        let run = ymap! {
+            String::from("y") => String::from("no"), String::from("k") => String::from("08"),
+            String::from("ok") => String::from("v"), String::from("n") => 3i64,
+            String::from("b") => false,
+        };
+        assert_eq!(to_string(&lit), to_string(&run));
+        assert_eq!(to_string(&lit), "\"y\": \"no\"\nk: \"08\"\nok: v\n\"n\": 3\nb: false\n");
+        assert_eq!(to_string(&yseq!["on", 7i64, true]), "- \"on\"\n- 7\n- true\n");
     }
 }

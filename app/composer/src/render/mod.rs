@@ -119,7 +119,7 @@ pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
 pub fn labels(v: &ValidConfig, component: &'static str) -> Y {
     ymap! { +1;
         "app.kubernetes.io/name" => component,
-        "app.kubernetes.io/instance" => v.release().to_owned(),
+        "app.kubernetes.io/instance" => v.release_text(),
         "app.kubernetes.io/part-of" => "spark-k8s",
         "app.kubernetes.io/managed-by" => "spark-k8s-composer",
     }
@@ -127,11 +127,11 @@ pub fn labels(v: &ValidConfig, component: &'static str) -> Y {
 
 /// The labels a selector matches on (a stable subset of `labels`).
 pub fn match_labels(v: &ValidConfig, component: &'static str) -> Y {
-    ymap! { "app.kubernetes.io/name" => component, "app.kubernetes.io/instance" => v.release().to_owned() }
+    ymap! { "app.kubernetes.io/name" => component, "app.kubernetes.io/instance" => v.release_text() }
 }
 
 pub fn meta(v: &ValidConfig, name: impl Into<Y>, component: &'static str) -> Y {
-    ymap! { "name" => name, "namespace" => v.ns().to_owned(), "labels" => labels(v, component) }
+    ymap! { "name" => name, "namespace" => v.ns_text(), "labels" => labels(v, component) }
 }
 
 /// An object; room is left for the body (`spec`, `data`, ...) callers add `with`.

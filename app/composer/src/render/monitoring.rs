@@ -34,7 +34,7 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
         out.push(object("monitoring.coreos.com/v1", "PodMonitor", meta(v, v.name("spark-drivers"), "monitoring")).with(
             "spec",
             ymap! {
-                "selector" => ymap! { "matchLabels" => ymap! { "spark-role" => "driver", "app.kubernetes.io/instance" => v.release().to_owned() } },
+                "selector" => ymap! { "matchLabels" => ymap! { "spark-role" => "driver", "app.kubernetes.io/instance" => v.release_text() } },
                 "podMetricsEndpoints" => endpoints("spark-ui"),
             },
         ));

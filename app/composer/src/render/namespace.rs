@@ -36,6 +36,6 @@ pub fn render(v: &ValidConfig) -> Vec<Y> {
     vec![object(
         "v1",
         "Namespace",
-        ymap! { "name" => v.ns().to_owned(), "labels" => l },
+        ymap! { "name" => v.ns_text(), "labels" => l },
     )]
 }

@@ -31,7 +31,7 @@ impl Sel {
     fn labels(self, v: &ValidConfig) -> Y {
         match self {
             Sel::Role(r) => {
-                ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release().to_owned() }
+                ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release_text() }
             }
             Sel::Comp(c) => match_labels(v, c),
             Sel::Operator => {

@@ -115,7 +115,7 @@ fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
     }
     r.set(
         "labels",
-        ymap! { "severity" => a.severity, "namespace" => v.ns().to_owned() },
+        ymap! { "severity" => a.severity, "namespace" => v.ns_text() },
     );
     r.set(
         "annotations",

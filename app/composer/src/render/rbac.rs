@@ -28,7 +28,7 @@ fn binding(v: &ValidConfig, name: &str, sa: &str) -> Y {
     )
     .with(
         "subjects",
-        yseq![ymap! { "kind" => "ServiceAccount", "name" => sa.to_owned(), "namespace" => v.ns().to_owned() }],
+        yseq![ymap! { "kind" => "ServiceAccount", "name" => sa.to_owned(), "namespace" => v.ns_text() }],
     )
 }
 

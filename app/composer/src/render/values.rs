@@ -2,6 +2,8 @@
 //! upstream chart are handled here: infra toggles under `spark-base.core.*`, security set twice,
 //! the Jupyter Connect URL overridden, INERT and BROKEN keys never switched on.
 
+use std::sync::OnceLock;
+
 use super::spark_conf;
 use crate::choices::{Exposure, SecretsMode};
 use crate::model::ValidConfig;
@@ -332,9 +334,11 @@ fn overrides(v: &ValidConfig) -> Y {
 
 /// (full values, minimal delta against the chart defaults).
 pub fn render(v: &ValidConfig) -> (Y, Y) {
-    let defaults = chart_defaults(v);
+    // The defaults depend on the chart line alone: built once per line, not per edit.
+    static DEFAULTS: [OnceLock<Y>; 2] = [OnceLock::new(), OnceLock::new()];
+    let defaults = DEFAULTS[usize::from(v.is35())].get_or_init(|| chart_defaults(v));
     let mut full = defaults.clone();
     full.merge(overrides(v));
-    let delta = full.delta(&defaults).unwrap_or_else(Y::map);
+    let delta = full.delta(defaults).unwrap_or_else(Y::map);
     (full, delta)
 }
