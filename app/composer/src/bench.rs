@@ -84,13 +84,17 @@ pub fn link_lengths() -> Vec<(&'static str, usize, usize)> {
         .collect()
 }
 
-/// A printable report of both.
-pub fn bench_report() -> String {
+/// A printable report: the timing (`allocator` names the allocator the binary was built with)
+/// and, when asked, the share-link lengths.
+pub fn bench_report(allocator: &str, links: bool) -> String {
     let t = time_largest(500);
     let mut s = format!(
-        "composer: validate+render+write of `{}` ({} bytes): median {:.1} µs, p95 {:.1} µs over {} runs\n",
+        "composer: validate+render+write of `{}` ({} bytes, {allocator} allocator): median {:.1} µs, p95 {:.1} µs over {} runs\n",
         t.preset, t.bundle_bytes, t.median_us, t.p95_us, t.runs
     );
+    if !links {
+        return s;
+    }
     s.push_str("share links (chars: preset as is / with 3 edits):\n");
     for (id, plain, edited) in link_lengths() {
         s.push_str(&format!("  {id:<28} {plain:>4} / {edited:>4}\n"));

@@ -250,24 +250,29 @@ fn browser_figures(port: u16) -> Result<()> {
     Ok(())
 }
 
-/// The composer engine's own figures (validate + render timing, share-link lengths).
+/// The composer engine's own figures (validate + render timing, share-link lengths), from a
+/// speed-optimised native build: with mimalloc, then with the system allocator for comparison.
 fn composer_figures() {
     println!("\n== composer engine ==");
-    let status = tools::command("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "composer",
-            "--example",
-            "bench",
-            "--features",
-            "bench",
-        ])
-        .status();
-    if !status.is_ok_and(|s| s.success()) {
-        println!("  (composer bench did not run)");
+    for (features, extra) in [("bench,mimalloc", None), ("bench", Some("timing"))] {
+        let status = tools::command("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--profile",
+                "native",
+                "-p",
+                "composer",
+                "--example",
+                "bench",
+                "--features",
+                features,
+            ])
+            .args(extra)
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            println!("  (composer bench did not run with features {features})");
+        }
     }
 }
 
