@@ -329,6 +329,8 @@ pub struct Field {
     pub short: &'static str,
     pub get: fn(&Choices) -> String,
     pub set: fn(&mut Choices, &str) -> bool,
+    /// Whether two sets of choices agree on this field (what `get` would show, without the text).
+    pub same: fn(&Choices, &Choices) -> bool,
 }
 
 macro_rules! fields {
@@ -339,6 +341,7 @@ macro_rules! fields {
             short: $short,
             get: |c| FieldValue::to_text(&c.$($f).+),
             set: |c, s| match FieldValue::from_text(s) { Some(v) => { c.$($f).+ = v; true } None => false },
+            same: |a, b| a.$($f).+ == b.$($f).+,
         }),+];
     };
 }

@@ -94,14 +94,11 @@ pub fn encode(preset_id: &str, c: &Choices) -> String {
     let base = preset(preset_id).map(|p| p.choices()).unwrap_or_default();
     let mut out = format!("{LINK_VERSION}~");
     escape(preset_id, &mut out);
-    for f in FIELDS {
-        let v = (f.get)(c);
-        if (f.get)(&base) != v {
-            out.push('~');
-            out.push_str(f.short);
-            out.push('_');
-            escape(&v, &mut out);
-        }
+    for f in FIELDS.iter().filter(|f| !(f.same)(c, &base)) {
+        out.push('~');
+        out.push_str(f.short);
+        out.push('_');
+        escape(&(f.get)(c), &mut out);
     }
     out
 }
@@ -171,6 +168,22 @@ pub fn decode_verbose(link: &str) -> Result<Decoded, LinkError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A link lists a field exactly when its text differs from the preset's.
+    #[test]
+    fn fields_agree_exactly_when_their_text_does() {
+        let mut differing = 0;
+        for seed in 0..300 {
+            let a = crate::sample::random_choices(seed, 200);
+            let b = crate::sample::random_choices(seed + 1000, 0);
+            for f in FIELDS {
+                assert_eq!((f.same)(&a, &b), (f.get)(&a) == (f.get)(&b), "{}", f.path);
+                assert!((f.same)(&a, &a), "{}", f.path);
+                differing += usize::from(!(f.same)(&a, &b));
+            }
+        }
+        assert!(differing > 0);
+    }
 
     #[test]
     fn round_trip_with_edits() {

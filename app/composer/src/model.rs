@@ -2,8 +2,6 @@
 //! replaced by its default. Only `validate` builds one, so renderers never see unparsed input.
 
 use crate::choices::{Backend, ChartLine, Choices, Platform, Storage, Workload};
-use std::sync::Arc;
-
 use crate::quantity;
 use crate::yaml::Text;
 
@@ -49,8 +47,8 @@ pub struct ValidConfig {
     pub gpu_count: u64,
     /// The release and namespace names as the YAML tree shares them: nearly every object
     /// repeats them, so they are reference-counted instead of copied.
-    release_text: Arc<str>,
-    ns_text: Arc<str>,
+    release_text: Text,
+    ns_text: Text,
     /// Number of error diagnostics: the output is "not ready" when > 0.
     pub errors: usize,
 }
@@ -66,8 +64,8 @@ impl ValidConfig {
             cores: 1,
         };
         ValidConfig {
-            release_text: Arc::from(c.identity.release.as_str()),
-            ns_text: Arc::from(c.identity.namespace.as_str()),
+            release_text: Text::shared(&c.identity.release),
+            ns_text: Text::shared(&c.identity.namespace),
             c,
             driver: z.clone(),
             executor: z,
@@ -103,12 +101,12 @@ impl ValidConfig {
 
     /// The namespace name as tree text.
     pub fn ns_text(&self) -> Text {
-        Text::Shared(self.ns_text.clone())
+        self.ns_text.clone()
     }
 
     /// The release name as tree text.
     pub fn release_text(&self) -> Text {
-        Text::Shared(self.release_text.clone())
+        self.release_text.clone()
     }
 
     /// `<release>-<suffix>`: the name every object we render carries.

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Text in the tree. Keys and most values are literals in the renderers: they are borrowed, and
 /// the ones `ymap!`/`yseq!` see are classified when the program is compiled, so the writer copies
@@ -15,7 +16,10 @@ pub enum Text {
     Plain(&'static str),
     /// Any other literal: classified when written.
     Static(&'static str),
+    /// Text every object repeats (the release and namespace names): reference-counted and
+    /// classified once, when made by `Text::shared`.
     Shared(Arc<str>),
+    SharedPlain(Arc<str>),
     Owned(String),
 }
 
@@ -29,10 +33,19 @@ impl Text {
         }
     }
 
+    /// Shared text, classified now so the writer does not look at it again.
+    pub fn shared(s: &str) -> Text {
+        if plain(s.as_bytes()) {
+            Text::SharedPlain(Arc::from(s))
+        } else {
+            Text::Shared(Arc::from(s))
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match self {
             Text::Plain(s) | Text::Static(s) => s,
-            Text::Shared(s) => s,
+            Text::Shared(s) | Text::SharedPlain(s) => s,
             Text::Owned(s) => s,
         }
     }
@@ -78,12 +91,6 @@ impl From<&'static str> for Text {
 impl From<String> for Text {
     fn from(s: String) -> Text {
         Text::Owned(s)
-    }
-}
-
-impl From<Arc<str>> for Text {
-    fn from(s: Arc<str>) -> Text {
-        Text::Shared(s)
     }
 }
 
@@ -241,11 +248,7 @@ impl From<&String> for Y {
         Y::Str(Text::Owned(s.clone()))
     }
 }
-impl From<Arc<str>> for Y {
-    fn from(s: Arc<str>) -> Y {
-        Y::Str(Text::Shared(s))
-    }
-}
+
 impl From<Text> for Y {
     fn from(s: Text) -> Y {
         Y::Str(s)
@@ -350,19 +353,16 @@ macro_rules! yseq {
     }};
 }
 
-/// `a` equals `word` ignoring ASCII case (`word` is lower case).
-const fn eq_lower(a: &[u8], word: &[u8]) -> bool {
-    if a.len() != word.len() {
-        return false;
-    }
+/// Up to five bytes, lower-cased, and their count packed into one number: the short words
+/// below are then compared in one step each.
+const fn pack(b: &[u8]) -> u64 {
+    let mut packed = (b.len() as u64) << 40;
     let mut i = 0;
-    while i < a.len() {
-        if a[i].to_ascii_lowercase() != word[i] {
-            return false;
-        }
+    while i < b.len() && i < 5 {
+        packed |= (b[i].to_ascii_lowercase() as u64) << (8 * i);
         i += 1;
     }
-    true
+    packed
 }
 
 /// Scalars YAML 1.1 or 1.2 would read as something other than a string.
@@ -376,13 +376,16 @@ const fn ambiguous(b: &[u8]) -> bool {
     if b.len() > 5 {
         return false;
     }
-    const WORDS: [&[u8]; 15] = [
-        b"y", b"n", b"yes", b"no", b"on", b"off", b"true", b"false", b"null", b"~", b"nan",
-        b".nan", b".inf", b"-.inf", b"+.inf",
+    // Booleans, null and the special floats, in any case.
+    const WORDS: [u64; 15] = [
+        pack(b"y"), pack(b"n"), pack(b"yes"), pack(b"no"), pack(b"on"), pack(b"off"),
+        pack(b"true"), pack(b"false"), pack(b"null"), pack(b"~"), pack(b"nan"), pack(b".nan"),
+        pack(b".inf"), pack(b"-.inf"), pack(b"+.inf"),
     ];
+    let packed = pack(b);
     let mut i = 0;
     while i < WORDS.len() {
-        if eq_lower(b, WORDS[i]) {
+        if WORDS[i] == packed {
             return true;
         }
         i += 1;
@@ -451,14 +454,29 @@ fn scan(s: &str) -> u8 {
     if acc & NOT_PLAIN == 0 {
         return acc | table_class(rest);
     }
+    // Per-byte marks are OR-ed over all words and turned into classes once, so the loop has no
+    // branches.
+    let (mut high, mut newline, mut control, mut escape) = (0, 0, 0, 0);
     let mut words = rest.chunks_exact(8);
-    let mut acc = acc;
     for w in &mut words {
         let mut bytes = [0; 8];
         bytes.copy_from_slice(w);
-        acc |= word_class(u64::from_le_bytes(bytes));
+        let x = u64::from_le_bytes(bytes);
+        // Bytes below 0x20 (with the high bit clear): adding 0x60 to the low seven bits reaches
+        // 0x80 only from 0x20 up.
+        let below_space = !(((x & !HIGH) + 0x60 * ONES) | x) & HIGH;
+        let nl = bytes_eq(x, b'\n');
+        high |= x & HIGH;
+        newline |= nl;
+        control |= below_space & !nl | bytes_eq(x, 0x7f);
+        escape |= bytes_eq(x, b'"') | bytes_eq(x, b'\\');
     }
+    let marked = |marks: u64, class: u8| if marks != 0 { class } else { 0 };
     acc | table_class(words.remainder())
+        | marked(high, NON_ASCII)
+        | marked(newline, NEWLINE | ESCAPE)
+        | marked(control, ESCAPE | CONTROL)
+        | marked(escape, ESCAPE)
 }
 
 /// The classes of `b` by table, OR-ed (a fold the compiler unrolls).
@@ -473,28 +491,6 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 const fn bytes_eq(x: u64, v: u8) -> u64 {
     let y = x ^ (v as u64 * ONES);
     !(((y & !HIGH) + !HIGH) | y | !HIGH)
-}
-
-/// The classes of eight bytes except `NOT_PLAIN`, which the caller already has.
-const fn word_class(x: u64) -> u8 {
-    // Bytes below 0x20 (with the high bit clear): adding 0x60 to the low seven bits reaches
-    // 0x80 only from 0x20 up.
-    let below_space = !(((x & !HIGH) + 0x60 * ONES) | x) & HIGH;
-    let newline = bytes_eq(x, b'\n');
-    let mut class = 0;
-    if x & HIGH != 0 {
-        class |= NON_ASCII;
-    }
-    if newline != 0 {
-        class |= NEWLINE | ESCAPE;
-    }
-    if below_space & !newline != 0 || bytes_eq(x, 0x7f) != 0 {
-        class |= ESCAPE | CONTROL;
-    }
-    if bytes_eq(x, b'"') | bytes_eq(x, b'\\') != 0 {
-        class |= ESCAPE;
-    }
-    class
 }
 
 /// Whether `b`, whose bytes are all in the plain alphabet, can be written plain and read back
@@ -522,8 +518,8 @@ pub fn scalar(s: &str) -> String {
 }
 
 fn push_scalar(out: &mut String, s: &str) {
-    let class = scan(s);
-    if class == 0 && plain_shape(s.as_bytes()) {
+    let class = classify_str(s);
+    if class == PLAIN {
         out.push_str(s);
     } else {
         push_quoted(out, s, class);
@@ -606,18 +602,39 @@ fn push_block(out: &mut String, s: &str, ind: usize) -> bool {
     let start_len = out.len();
     let body = s.trim_end_matches('\n');
     out.push_str(if body.len() < s.len() { "|" } else { "|-" });
-    for line in body.split('\n') {
+    let line = |out: &mut String, line: &str| {
         out.push('\n');
-        if line.ends_with(' ') {
-            out.truncate(start_len);
-            return false;
-        }
         if !line.is_empty() {
             indent(out, ind);
             out.push_str(line);
         }
+        !line.ends_with(' ')
+    };
+    // Line breaks are found eight bytes at a time; `\n` is ASCII, so every cut is a char
+    // boundary.
+    let b = body.as_bytes();
+    let (mut start, mut at, mut ok) = (0, 0, true);
+    while ok && at + 8 <= b.len() {
+        let mut word = [0; 8];
+        word.copy_from_slice(&b[at..at + 8]);
+        let mut breaks = bytes_eq(u64::from_le_bytes(word), b'\n');
+        while ok && breaks != 0 {
+            let end = at + (breaks.trailing_zeros() / 8) as usize;
+            ok = line(out, &body[start..end]);
+            start = end + 1;
+            breaks &= breaks - 1;
+        }
+        at += 8;
     }
-    true
+    for end in (at..b.len()).filter(|&i| b[i] == b'\n') {
+        ok = ok && line(out, &body[start..end]);
+        start = end + 1;
+    }
+    ok = ok && line(out, &body[start..]);
+    if !ok {
+        out.truncate(start_len);
+    }
+    ok
 }
 
 /// Writes one YAML document (no `---`).
@@ -656,12 +673,13 @@ fn write_inline(out: &mut String, y: &Y, ind: usize) {
         Y::Int(n) => push_int(out, *n),
         Y::Num(n) => out.push_str(&scalar_num(n)),
         Y::Str(Text::Plain(s)) => out.push_str(s),
-        Y::Str(s) => {
-            let class = scan(s);
-            if class == 0 && plain_shape(s.as_bytes()) {
-                out.push_str(s);
-            } else if !(block_candidate(s, class) && push_block(out, s, ind + 2)) {
-                push_quoted(out, s, class);
+        Y::Str(Text::SharedPlain(s)) => out.push_str(s),
+        Y::Str(t) => {
+            let class = classify(t);
+            if class == PLAIN {
+                out.push_str(t);
+            } else if !(block_candidate(t, class) && push_block(out, t, ind + 2)) {
+                push_quoted(out, t, class);
             }
         }
         Y::Seq(_) => out.push_str("[]"),
@@ -703,12 +721,56 @@ fn push_int(out: &mut String, n: i64) {
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
-/// A key or value: literals the compiler classified go in as they are.
+/// A key: plain or double-quoted.
 fn push_text(out: &mut String, t: &Text) {
-    match t {
-        Text::Plain(s) => out.push_str(s),
-        other => push_scalar(out, other),
+    let class = classify(t);
+    if class == PLAIN {
+        out.push_str(t);
+    } else {
+        push_quoted(out, t, class);
     }
+}
+
+/// `classify` says this text is written plain (a bit beside the byte classes).
+const PLAIN: u8 = 128;
+
+/// The byte classes of `t`, or `PLAIN`: from the variant when it was classified before.
+fn classify(t: &Text) -> u8 {
+    match t {
+        Text::Plain(_) | Text::SharedPlain(_) => PLAIN,
+        Text::Static(s) => classify_static(s),
+        Text::Shared(s) => classify_str(s),
+        Text::Owned(s) => classify_str(s),
+    }
+}
+
+fn classify_str(s: &str) -> u8 {
+    let class = scan(s);
+    if class == 0 && plain_shape(s.as_bytes()) {
+        PLAIN
+    } else {
+        class
+    }
+}
+
+/// Literal text the macros did not see (passed through helpers as `&'static str`) is classified
+/// once per run: its address and length name it for good. Each slot holds the address, length
+/// and result of one literal; a literal whose slot another holds is simply classified again.
+fn classify_static(s: &'static str) -> u8 {
+    static SEEN: [AtomicU64; 512] = [const { AtomicU64::new(0) }; 512];
+    let addr = s.as_ptr() as usize as u64;
+    if s.len() > 0xff || addr >> 47 != 0 {
+        return classify_str(s);
+    }
+    let id = addr << 16 | (s.len() as u64) << 8;
+    let slot = &SEEN[(addr as usize >> 2) % SEEN.len()];
+    let seen = slot.load(Ordering::Relaxed);
+    if seen & !0xff == id {
+        return seen as u8;
+    }
+    let class = classify_str(s);
+    slot.store(id | u64::from(class), Ordering::Relaxed);
+    class
 }
 
 fn write_map(out: &mut String, m: &[(Text, Y)], ind: usize) {
@@ -804,6 +866,42 @@ mod tests {
         );
     }
 
+    /// Blocks cut by the word-at-a-time search match a plain line-by-line reference, at every
+    /// offset of the line breaks within a word.
+    #[test]
+    fn block_lines_at_every_offset() {
+        for n in 0..40 {
+            for gap in 1..12 {
+                let mut s = String::new();
+                for i in 0..n {
+                    s.push(char::from(b'a' + (i % 26) as u8));
+                    if i % gap == gap - 1 {
+                        s.push('\n');
+                    }
+                }
+                s.push_str("z\n");
+                let body = s.trim_end_matches('\n');
+                let mut want = String::from(if body.len() < s.len() { "|" } else { "|-" });
+                for line in body.split('\n') {
+                    want.push('\n');
+                    if !line.is_empty() {
+                        want.push_str("    ");
+                        want.push_str(line);
+                    }
+                }
+                let mut got = String::new();
+                assert!(push_block(&mut got, &s, 4));
+                assert_eq!(got, want, "{s:?}");
+                let spaced = s.replacen('\n', " \n", 1);
+                if spaced != s {
+                    let mut got = String::from("x");
+                    assert!(!push_block(&mut got, &spaced, 4), "{spaced:?}");
+                    assert_eq!(got, "x");
+                }
+            }
+        }
+    }
+
     /// The word-at-a-time scan finds exactly the classes the table does.
     #[test]
     fn fast_scan_matches_the_table() {
@@ -880,6 +978,9 @@ mod tests {
         ] {
             let plain = matches!(Text::lit(s), Text::Plain(_));
             assert_eq!(plain, scalar(s) == s, "{s:?}");
+            let shared_plain = matches!(Text::shared(s), Text::SharedPlain(_));
+            assert_eq!(shared_plain, plain, "{s:?}");
+            assert_eq!(to_string(&Y::Str(Text::shared(s))), to_string(&Y::from(s)), "{s:?}");
         }
         const YES: Text = Text::lit("yes");
         assert!(matches!(YES, Text::Static(_)));
