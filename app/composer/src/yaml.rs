@@ -666,6 +666,9 @@ fn indent(out: &mut String, n: usize) {
     }
 }
 
+// Inlined into the few places that write a value: most values are plain literals, and a call
+// per value costs more than writing one.
+#[inline(always)]
 fn write_inline(out: &mut String, y: &Y, ind: usize) {
     match y {
         Y::Null => out.push_str("null"),
@@ -722,6 +725,7 @@ fn push_int(out: &mut String, n: i64) {
 }
 
 /// A key: plain or double-quoted.
+#[inline(always)]
 fn push_text(out: &mut String, t: &Text) {
     let class = classify(t);
     if class == PLAIN {
@@ -735,6 +739,7 @@ fn push_text(out: &mut String, t: &Text) {
 const PLAIN: u8 = 128;
 
 /// The byte classes of `t`, or `PLAIN`: from the variant when it was classified before.
+#[inline(always)]
 fn classify(t: &Text) -> u8 {
     match t {
         Text::Plain(_) | Text::SharedPlain(_) => PLAIN,
