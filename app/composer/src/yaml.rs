@@ -26,11 +26,18 @@ pub enum Text {
 impl Text {
     /// A literal, classified once: in `const` context by the macros, so at compile time.
     pub const fn lit(s: &'static str) -> Text {
-        if plain(s.as_bytes()) {
-            Text::Plain(s)
-        } else {
-            Text::Static(s)
-        }
+        Text::literal(s, plain(s.as_bytes()))
+    }
+
+    /// Whether a literal can be written plain, for a macro's `const` block.
+    pub const fn lit_plain(s: &'static str) -> bool {
+        plain(s.as_bytes())
+    }
+
+    /// A literal whose classification is known (`plain`, usually decided at compile time).
+    #[inline(always)]
+    pub const fn literal(s: &'static str, plain: bool) -> Text {
+        if plain { Text::Plain(s) } else { Text::Static(s) }
     }
 
     /// Shared text, classified now so the writer does not look at it again.
@@ -275,22 +282,35 @@ impl From<Vec<Y>> for Y {
     }
 }
 
-/// A literal value in `ymap!`/`yseq!`, turned into a `Y` in `const` context: string literals are
-/// classified for the writer at compile time.
+/// A literal value in `ymap!`/`yseq!`. Whether a string literal can be written plain is decided
+/// in a `const` block (`plain`), so by the compiler; `y` then makes the value with that answer
+/// folded in.
 pub struct Lit<T>(pub T);
 
 impl Lit<&'static str> {
-    pub const fn y(self) -> Y {
-        Y::Str(Text::lit(self.0))
+    pub const fn plain(&self) -> bool {
+        plain(self.0.as_bytes())
+    }
+    #[inline(always)]
+    pub fn y(self, plain: bool) -> Y {
+        Y::Str(Text::literal(self.0, plain))
     }
 }
 impl Lit<bool> {
-    pub const fn y(self) -> Y {
+    pub const fn plain(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    pub fn y(self, _: bool) -> Y {
         Y::Bool(self.0)
     }
 }
 impl Lit<i64> {
-    pub const fn y(self) -> Y {
+    pub const fn plain(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    pub fn y(self, _: bool) -> Y {
         Y::Int(self.0)
     }
 }
@@ -317,11 +337,11 @@ macro_rules! ymap {
     (@count $k:expr => $v:expr $(, $($rest:tt)*)?) => { 1usize + $crate::ymap!(@count $($($rest)*)?) };
     (@push $m:ident;) => {};
     (@push $m:ident; $k:literal => $v:literal $(, $($rest:tt)*)?) => {
-        $m.push((const { $crate::yaml::Text::lit($k) }, const { $crate::yaml::Lit($v).y() }));
+        $m.push(($crate::yaml::Text::literal($k, const { $crate::yaml::Text::lit_plain($k) }), $crate::yaml::Lit($v).y(const { $crate::yaml::Lit($v).plain() })));
         $crate::ymap!(@push $m; $($($rest)*)?);
     };
     (@push $m:ident; $k:literal => $v:expr $(, $($rest:tt)*)?) => {
-        $m.push((const { $crate::yaml::Text::lit($k) }, ::core::convert::Into::<$crate::yaml::Y>::into($v)));
+        $m.push(($crate::yaml::Text::literal($k, const { $crate::yaml::Text::lit_plain($k) }), ::core::convert::Into::<$crate::yaml::Y>::into($v)));
         $crate::ymap!(@push $m; $($($rest)*)?);
     };
     (@push $m:ident; $k:expr => $v:expr $(, $($rest:tt)*)?) => {
@@ -338,7 +358,7 @@ macro_rules! yseq {
     (@count $v:expr $(, $($rest:tt)*)?) => { 1usize + $crate::yseq!(@count $($($rest)*)?) };
     (@push $s:ident;) => {};
     (@push $s:ident; $v:literal $(, $($rest:tt)*)?) => {
-        $s.push(const { $crate::yaml::Lit($v).y() });
+        $s.push($crate::yaml::Lit($v).y(const { $crate::yaml::Lit($v).plain() }));
         $crate::yseq!(@push $s; $($($rest)*)?);
     };
     (@push $s:ident; $v:expr $(, $($rest:tt)*)?) => {
