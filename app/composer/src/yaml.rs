@@ -37,7 +37,11 @@ impl Text {
     /// A literal whose classification is known (`plain`, usually decided at compile time).
     #[inline(always)]
     pub const fn literal(s: &'static str, plain: bool) -> Text {
-        if plain { Text::Plain(s) } else { Text::Static(s) }
+        if plain {
+            Text::Plain(s)
+        } else {
+            Text::Static(s)
+        }
     }
 
     /// Shared text, classified now so the writer does not look at it again.
@@ -398,9 +402,21 @@ const fn ambiguous(b: &[u8]) -> bool {
     }
     // Booleans, null and the special floats, in any case.
     const WORDS: [u64; 15] = [
-        pack(b"y"), pack(b"n"), pack(b"yes"), pack(b"no"), pack(b"on"), pack(b"off"),
-        pack(b"true"), pack(b"false"), pack(b"null"), pack(b"~"), pack(b"nan"), pack(b".nan"),
-        pack(b".inf"), pack(b"-.inf"), pack(b"+.inf"),
+        pack(b"y"),
+        pack(b"n"),
+        pack(b"yes"),
+        pack(b"no"),
+        pack(b"on"),
+        pack(b"off"),
+        pack(b"true"),
+        pack(b"false"),
+        pack(b"null"),
+        pack(b"~"),
+        pack(b"nan"),
+        pack(b".nan"),
+        pack(b".inf"),
+        pack(b"-.inf"),
+        pack(b"+.inf"),
     ];
     let packed = pack(b);
     let mut i = 0;
@@ -931,8 +947,8 @@ mod tests {
     #[test]
     fn fast_scan_matches_the_table() {
         let pieces = [
-            "a", "Z", "0", "-", ":", " ", "\n", "\t", "\r", "\"", "\\", "\u{7f}", "\u{1}", "é", "\u{2028}",
-            "#", "{", "~", "'",
+            "a", "Z", "0", "-", ":", " ", "\n", "\t", "\r", "\"", "\\", "\u{7f}", "\u{1}", "é",
+            "\u{2028}", "#", "{", "~", "'",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
@@ -969,7 +985,11 @@ mod tests {
         // A line ending in a space is not a block, nor is text whose final line breaks `|`
         // would fold into one.
         for t in ["a \nb", "a\nb ", "a\nb \n", "a\n \nb", "a\nb\n\n"] {
-            assert_eq!(to_string(&ymap! { "t" => t }), format!("t: {}\n", quoted(t)), "{t:?}");
+            assert_eq!(
+                to_string(&ymap! { "t" => t }),
+                format!("t: {}\n", quoted(t)),
+                "{t:?}"
+            );
         }
     }
 
@@ -1005,7 +1025,11 @@ mod tests {
             assert_eq!(plain, scalar(s) == s, "{s:?}");
             let shared_plain = matches!(Text::shared(s), Text::SharedPlain(_));
             assert_eq!(shared_plain, plain, "{s:?}");
-            assert_eq!(to_string(&Y::Str(Text::shared(s))), to_string(&Y::from(s)), "{s:?}");
+            assert_eq!(
+                to_string(&Y::Str(Text::shared(s))),
+                to_string(&Y::from(s)),
+                "{s:?}"
+            );
         }
         const YES: Text = Text::lit("yes");
         assert!(matches!(YES, Text::Static(_)));
