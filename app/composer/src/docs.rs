@@ -579,7 +579,7 @@ pub fn preset_page(p: &PresetData, lang: Lang) -> String {
         "## {}\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
         w.sizing, w.sizing_lead, w.col_pod, w.col_request, w.col_limit, w.col_cores
     );
-    s.push_str(&crate::render::commands::sizing_rows(&v));
+    s.push_str(&crate::render::commands::sizing_rows(v));
     let _ = writeln!(
         s,
         "\n{}",

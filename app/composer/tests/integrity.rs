@@ -11,7 +11,7 @@ fn s<'a>(y: &'a Y, path: &str) -> &'a str {
     y.get_path(path).and_then(Y::as_str).unwrap_or("")
 }
 
-fn seq<'a>(y: Option<&'a Y>) -> &'a [Y] {
+fn seq(y: Option<&Y>) -> &[Y] {
     match y {
         Some(Y::Seq(v)) => v,
         _ => &[],

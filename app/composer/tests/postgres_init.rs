@@ -27,7 +27,7 @@ fn init_script() -> String {
 #[test]
 fn hostile_passwords_reach_psql_as_variables_only() {
     let dir = std::env::temp_dir().join(format!("pg-init-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
     let log = dir.join("calls");
     // One line per argument, then the SQL read from stdin, per call.
     let fake = format!(
@@ -35,9 +35,13 @@ fn hostile_passwords_reach_psql_as_variables_only() {
         log = log.display()
     );
     let psql = dir.join("psql");
-    std::fs::write(&psql, fake).unwrap();
-    std::fs::write(dir.join("init.sh"), init_script()).unwrap();
-    Command::new("chmod").arg("+x").arg(&psql).status().unwrap();
+    std::fs::write(&psql, fake).expect("the stand-in psql");
+    std::fs::write(dir.join("init.sh"), init_script()).expect("the init script");
+    Command::new("chmod")
+        .arg("+x")
+        .arg(&psql)
+        .status()
+        .expect("chmod runs");
 
     let hostile = r#"it's"; DROP DATABASE x; -- $(touch pwned) `id` $HOME"#;
     let status = Command::new("sh")
@@ -48,9 +52,9 @@ fn hostile_passwords_reach_psql_as_variables_only() {
         .env("MLFLOW_PASSWORD", "with'quote")
         .current_dir(&dir)
         .status()
-        .unwrap();
+        .expect("sh runs");
     assert!(status.success());
-    let calls = std::fs::read_to_string(&log).unwrap();
+    let calls = std::fs::read_to_string(&log).expect("psql was called");
     assert!(calls.contains(&format!("arg:pw={hostile}\n")), "{calls}");
     assert!(calls.contains("arg:pw=with'quote\n"), "{calls}");
     assert!(calls.contains("arg:role=hive\n") && calls.contains("arg:db=metastore\n"));

@@ -178,7 +178,7 @@ pub fn ui(lang: Lang) -> &'static Ui {
 
 /// The form of a counted word for `n`: English one/other (forms 0 and 1), Russian
 /// one/few/many (1, 21, 101 → form 0; 2–4, 22–24 → form 1; 0, 5–20, 25–30, 111–114 → form 2).
-pub fn plural<'a>(lang: Lang, n: usize, forms: [&'a str; 3]) -> &'a str {
+pub fn plural(lang: Lang, n: usize, forms: [&str; 3]) -> &str {
     match lang {
         Lang::En => forms[usize::from(n != 1)],
         Lang::Ru => {

@@ -259,8 +259,10 @@ mod tests {
 
     #[test]
     fn the_cli_choice_round_trips_and_defaults_to_kubectl() {
-        let mut p = Params::default();
-        p.cli = Cli::Oc;
+        let p = Params {
+            cli: Cli::Oc,
+            ..Params::default()
+        };
         assert!(!p.is_empty());
         assert_eq!(p.to_stored(), "cli=oc\n");
         assert_eq!(Params::from_stored("cli=oc\n").cli, Cli::Oc);

@@ -435,10 +435,10 @@ impl Index {
                     if let Some(list) = self.postings(part) {
                         let idf = (1.0 + n_docs / list.len() as f32).ln();
                         for &(doc, w) in list {
-                            if w & W_HEADING != 0 {
-                                if let Some(e) = best.get_mut(&doc) {
-                                    *e += 0.3 * term_score(W_HEADING) * idf;
-                                }
+                            if w & W_HEADING != 0
+                                && let Some(e) = best.get_mut(&doc)
+                            {
+                                *e += 0.3 * term_score(W_HEADING) * idf;
                             }
                         }
                     }
@@ -696,10 +696,10 @@ impl Matcher {
         } else {
             0
         };
-        if start > 0 {
-            if let Some(space) = text[start..first_at].find(' ') {
-                start += space + 1;
-            }
+        if start > 0
+            && let Some(space) = text[start..first_at].find(' ')
+        {
+            start += space + 1;
         }
         let mut end = text.len();
         if let Some((i, _)) = text[start..].char_indices().nth(width) {

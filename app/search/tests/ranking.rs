@@ -2,24 +2,25 @@
 
 use search::{Builder, Kind, SectionIn};
 
+/// A page being read from the corpus: kind, url, title and its sections (id, heading, text).
+type Page = (Kind, String, String, Vec<(String, String, String)>);
+
 /// Builds one index per language from `fixtures/corpus.txt` (`# kind url title` starts a page,
 /// `## id heading` a section, `## -` the top section; other lines are text).
 fn corpus() -> (search::Index, search::Index, search::Output) {
     let text = include_str!("fixtures/corpus.txt");
     let mut builders = [Builder::new(), Builder::new()];
-    let mut page: Option<(Kind, String, String, Vec<(String, String, String)>)> = None;
-    let flush =
-        |builders: &mut [Builder; 2],
-         page: Option<(Kind, String, String, Vec<(String, String, String)>)>| {
-            if let Some((kind, url, title, sections)) = page {
-                let lang = usize::from(url.starts_with("/ru/"));
-                let s: Vec<SectionIn<'_>> = sections
-                    .iter()
-                    .map(|(id, heading, text)| SectionIn { id, heading, text })
-                    .collect();
-                builders[lang].add(kind, &url, &title, &s);
-            }
-        };
+    let mut page: Option<Page> = None;
+    let flush = |builders: &mut [Builder; 2], page: Option<Page>| {
+        if let Some((kind, url, title, sections)) = page {
+            let lang = usize::from(url.starts_with("/ru/"));
+            let s: Vec<SectionIn<'_>> = sections
+                .iter()
+                .map(|(id, heading, text)| SectionIn { id, heading, text })
+                .collect();
+            builders[lang].add(kind, &url, &title, &s);
+        }
+    };
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("# ") {
             flush(&mut builders, page.take());
@@ -37,11 +38,11 @@ fn corpus() -> (search::Index, search::Index, search::Output) {
                 (id.to_string(), heading.to_string())
             };
             p.3.push((id, heading, String::new()));
-        } else if let Some(p) = page.as_mut() {
-            if let Some(s) = p.3.last_mut() {
-                s.2.push_str(line);
-                s.2.push(' ');
-            }
+        } else if let Some(p) = page.as_mut()
+            && let Some(s) = p.3.last_mut()
+        {
+            s.2.push_str(line);
+            s.2.push(' ');
         }
     }
     flush(&mut builders, page);

@@ -139,20 +139,6 @@ fn quoted_paths(script: &str) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_loader_names_its_glue_and_its_wasm() {
-        let loader = "await new Promise((s) => setTimeout(s, 0));\n\
-            import init, * as bindings from '/composer-1.js';\n\
-            const wasm = await init({ module_or_path: \"/composer-1_bg.wasm\" });";
-        assert_eq!(
-            super::quoted_paths(loader),
-            ["/composer-1.js", "/composer-1_bg.wasm"]
-        );
-    }
-}
-
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
@@ -301,4 +287,18 @@ pub fn check_budgets(dist: &Path) -> Result<()> {
         breaches.join("\n  ")
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_loader_names_its_glue_and_its_wasm() {
+        let loader = "await new Promise((s) => setTimeout(s, 0));\n\
+            import init, * as bindings from '/composer-1.js';\n\
+            const wasm = await init({ module_or_path: \"/composer-1_bg.wasm\" });";
+        assert_eq!(
+            super::quoted_paths(loader),
+            ["/composer-1.js", "/composer-1_bg.wasm"]
+        );
+    }
 }

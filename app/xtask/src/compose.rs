@@ -45,10 +45,10 @@ pub fn run(args: &[String]) -> Result<()> {
             for k in &d.ignored {
                 eprintln!("warning: share link entry `{k}` ignored");
             }
-            if let Some(p) = &preset {
-                if p != &d.preset {
-                    bail!("--preset {p} disagrees with the link's preset {}", d.preset);
-                }
+            if let Some(p) = &preset
+                && p != &d.preset
+            {
+                bail!("--preset {p} disagrees with the link's preset {}", d.preset);
             }
             (d.preset, d.choices)
         }

@@ -40,10 +40,10 @@ fn handle(mut stream: TcpStream, root: &Path, base: &str) -> std::io::Result<()>
         if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
             break;
         }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("accept-encoding") {
-                accepts = value.to_ascii_lowercase();
-            }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("accept-encoding")
+        {
+            accepts = value.to_ascii_lowercase();
         }
     }
     let mut parts = request_line.split_whitespace();

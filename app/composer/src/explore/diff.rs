@@ -191,11 +191,11 @@ mod tests {
     fn preset_against_preset_reads_back_both_sides() {
         let a = crate::compose(
             "minimal-local",
-            &crate::preset("minimal-local").unwrap().choices(),
+            &crate::preset("minimal-local").expect("preset").choices(),
         );
         let b = crate::compose(
             "production-ha",
-            &crate::preset("production-ha").unwrap().choices(),
+            &crate::preset("production-ha").expect("preset").choices(),
         );
         let (va, vb) = (&a.files["values.yaml"], &b.files["values.yaml"]);
         let d = lines(va, vb);

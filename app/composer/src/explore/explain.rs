@@ -148,10 +148,10 @@ pub fn explain(c: &Composition, file: &str, line: usize) -> Option<Explanation> 
             "Собственные NetworkPolicy chart'а выключены: в них нет связей driver↔executor, metastore и History Server. Политики из manifests/network-policies.yaml разрешают ровно те связи, что на графе компонентов.".into(),
         );
     }
-    if cx.under("securityContext") || (values && cx.under("security")) {
-        if let Some(e) = security(v, &cx, values) {
-            return Some(e);
-        }
+    if (cx.under("securityContext") || (values && cx.under("security")))
+        && let Some(e) = security(v, &cx, values)
+    {
+        return Some(e);
     }
     if cx.under("resources") {
         return resources(v, &cx, values);

@@ -112,8 +112,8 @@ fn yaml(text: &str) -> Spans<'_> {
     }
     // A key ends at the first `: ` or a trailing `:` outside quotes; our writer quotes keys
     // that contain either.
-    let key_end = if rest.starts_with('"') {
-        rest[1..].find("\":").map(|i| i + 2)
+    let key_end = if let Some(quoted) = rest.strip_prefix('"') {
+        quoted.find("\":").map(|i| i + 2)
     } else {
         rest.find(": ")
             .or_else(|| rest.ends_with(':').then(|| rest.len() - 1))

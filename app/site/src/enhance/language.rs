@@ -11,14 +11,12 @@ pub fn remember_choice() {
     if let Some(lang) = dom::document()
         .document_element()
         .and_then(|h| h.get_attribute("lang"))
-    {
-        if dom::document()
+        && dom::document()
             .document_element()
             .and_then(|h| h.get_attribute("data-page"))
             .as_deref()
             != Some("not-found")
-        {
-            dom::store("lang", &lang);
-        }
+    {
+        dom::store("lang", &lang);
     }
 }

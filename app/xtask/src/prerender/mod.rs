@@ -209,7 +209,7 @@ mod tests {
 <link rel="preload" as="fetch" href="/site-2_bg.wasm" type="application/wasm" crossorigin>
 <script type="module">import init from '/site-2.js';
 init('/site-2_bg.wasm');</script></head><body></body></html>"#;
-        let assets = trunk_assets(index, App::Docs, "/base/").unwrap();
+        let assets = trunk_assets(index, App::Docs, "/base/").expect("the loader is read");
         assert!(assets.tags.contains(r#"href="/site-1.css""#));
         assert!(assets.tags.contains(r#"rel="modulepreload""#));
         assert!(!assets.tags.contains("<title>"));

@@ -24,11 +24,11 @@ pub fn reading_order(site: &LangSite) -> Vec<(&str, &str)> {
     out
 }
 
+/// A neighbouring page: its title and path.
+type Neighbour<'a> = Option<(&'a str, &'a str)>;
+
 /// The previous and next pages around `path` in reading order.
-pub fn neighbours<'a>(
-    site: &'a LangSite,
-    path: &str,
-) -> (Option<(&'a str, &'a str)>, Option<(&'a str, &'a str)>) {
+pub fn neighbours<'a>(site: &'a LangSite, path: &str) -> (Neighbour<'a>, Neighbour<'a>) {
     let order = reading_order(site);
     let Some(at) = order.iter().position(|(_, p)| *p == path) else {
         return (None, None);
@@ -55,7 +55,7 @@ pub fn locate<'a>(site: &'a LangSite, path: &str) -> Option<Located<'a>> {
     }
     site.nav.iter().find_map(|section| {
         let mut trail = Vec::new();
-        find(&section.items, path, &mut trail).then(|| Located {
+        find(&section.items, path, &mut trail).then_some(Located {
             section: section.title.as_str(),
             parents: trail,
         })

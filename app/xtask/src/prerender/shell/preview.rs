@@ -131,14 +131,18 @@ mod tests {
                 let code = draft.code();
                 let area = format!("<textarea id=\"pv-editor-{code}\"");
                 let at = html.find(&area).expect("an editor per draft");
-                let tag_end = at + html[at..].find('>').unwrap();
+                let tag_end = at + html[at..].find('>').expect("the editor tag ends");
                 assert!(
                     html[at..tag_end].contains("readonly"),
                     "{}",
                     &html[at..tag_end]
                 );
                 let body = &html[tag_end + 1..];
-                let first_line = Template::Runbook.text(draft).lines().next().unwrap();
+                let first_line = Template::Runbook
+                    .text(draft)
+                    .lines()
+                    .next()
+                    .expect("the template has a first line");
                 assert!(
                     body.starts_with(&format!("\n{first_line}\n")),
                     "{}",
