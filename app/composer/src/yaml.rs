@@ -549,12 +549,13 @@ const fn plain(b: &[u8]) -> bool {
 /// Writes a string as a YAML scalar.
 pub fn scalar(s: &str) -> String {
     let mut out = String::new();
-    push_scalar(&mut out, s);
+    push_plain_or_quoted(&mut out, s, classify_str(s));
     out
 }
 
-fn push_scalar(out: &mut String, s: &str) {
-    let class = classify_str(s);
+/// `s` as it is when `class` (from `classify`) says plain, otherwise double-quoted.
+#[inline(always)]
+fn push_plain_or_quoted(out: &mut String, s: &str, class: u8) {
     if class == PLAIN {
         out.push_str(s);
     } else {
@@ -763,12 +764,7 @@ fn push_int(out: &mut String, n: i64) {
 /// A key: plain or double-quoted.
 #[inline(always)]
 fn push_text(out: &mut String, t: &Text) {
-    let class = classify(t);
-    if class == PLAIN {
-        out.push_str(t);
-    } else {
-        push_quoted(out, t, class);
-    }
+    push_plain_or_quoted(out, t, classify(t));
 }
 
 /// `classify` says this text is written plain (a bit beside the byte classes).
