@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub enum Text {
     /// A literal known (at compile time) to read back as itself when written plain.
     Plain(&'static str),
-    /// Any other literal: classified when written.
+    /// Any other literal: classified when first written (`classify_static`).
     Static(&'static str),
     /// Text every object repeats (the release and namespace names): reference-counted and
     /// classified once, when made by `Text::shared`.
@@ -24,12 +24,8 @@ pub enum Text {
 }
 
 impl Text {
-    /// A literal, classified once: in `const` context by the macros, so at compile time.
-    pub const fn lit(s: &'static str) -> Text {
-        Text::literal(s, plain(s.as_bytes()))
-    }
-
-    /// Whether a literal can be written plain, for a macro's `const` block.
+    /// Whether a literal can be written plain: the macros ask in a `const` block, so the
+    /// compiler answers.
     pub const fn lit_plain(s: &'static str) -> bool {
         plain(s.as_bytes())
     }
@@ -320,8 +316,8 @@ impl Lit<i64> {
 }
 
 /// Builds a map from (key, value) pairs. `ymap! { +n; ... }` leaves room for `n` more entries
-/// that the caller adds with `set`, so the map is allocated once. Literal keys and values are
-/// made in `const` blocks, so their quoting is decided by the compiler.
+/// that the caller adds with `set`, so the map is allocated once. Whether a literal key or value
+/// can be written plain is decided in a `const` block, so by the compiler.
 #[macro_export]
 macro_rules! ymap {
     (+$room:expr; $($body:tt)*) => {{
@@ -355,7 +351,7 @@ macro_rules! ymap {
     ($($body:tt)*) => { $crate::ymap!(+0; $($body)*) };
 }
 
-/// Builds a sequence; literal items are made in `const` blocks, like `ymap!` values.
+/// Builds a sequence; literal items are classified by the compiler, like `ymap!` values.
 #[macro_export]
 macro_rules! yseq {
     (@count) => { 0usize };
@@ -1017,7 +1013,7 @@ mod tests {
             "RuntimeDefault",
             "a b",
         ] {
-            let plain = matches!(Text::lit(s), Text::Plain(_));
+            let plain = Text::lit_plain(s);
             assert_eq!(plain, scalar(s) == s, "{s:?}");
             let shared_plain = matches!(Text::shared(s), Text::SharedPlain(_));
             assert_eq!(shared_plain, plain, "{s:?}");
@@ -1027,8 +1023,8 @@ mod tests {
                 "{s:?}"
             );
         }
-        const YES: Text = Text::lit("yes");
-        assert!(matches!(YES, Text::Static(_)));
+        const YES: bool = Text::lit_plain("yes");
+        assert!(!YES);
         // Literal keys and values from the macros are written exactly like run-time text.
         let lit = ymap! { "y" => "no", "k" => "08", "ok" => "v", "n" => 3i64, "b" => false };
         let run = ymap! {
