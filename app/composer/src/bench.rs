@@ -1,10 +1,81 @@
 //! Figures for `cargo xtask bench` (feature `bench`, native only): validate + render time for
-//! the largest preset, and share-link lengths per preset.
+//! the largest preset, where that time goes, and share-link lengths per preset.
 
 use std::time::Instant;
 
 use crate::choices::field;
-use crate::{compose, link, presets};
+use crate::render::{self, commands, values};
+use crate::{compose, link, presets, validate, yaml};
+
+/// The median time of `f` in microseconds; what `f` returns is dropped after the clock stops.
+fn median_us<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    let mut samples: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            let out = f();
+            let us = t.elapsed().as_secs_f64() * 1e6;
+            drop(std::hint::black_box(out));
+            us
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+/// Where the time of one composition of `preset` goes, part by part (each timed on its own, so
+/// the parts add up to a little less than the whole). The tree clone is the floor of any design
+/// that builds the tree: allocating and copying it, nothing else.
+pub fn phases(preset: &str, runs: usize) -> Vec<(&'static str, f64)> {
+    let choices = crate::preset(preset)
+        .map(|p| p.choices())
+        .unwrap_or_default();
+    let (config, diagnostics) = validate(&choices);
+    let manifests = render::manifests(&config);
+    let (full, delta) = values::render(&config);
+    let link = link::encode(preset, &choices);
+    vec![
+        ("validate", median_us(runs, || validate(&choices))),
+        (
+            "share link",
+            median_us(runs, || link::encode(preset, &choices)),
+        ),
+        (
+            "manifest tree",
+            median_us(runs, || render::manifests(&config)),
+        ),
+        (
+            "manifest tree, cloned",
+            median_us(runs, || manifests.clone()),
+        ),
+        ("values trees", median_us(runs, || values::render(&config))),
+        (
+            "YAML of the manifests",
+            median_us(runs, || {
+                let mut out = String::new();
+                yaml::write_documents(&mut out, manifests.iter().map(|m| &m.doc));
+                out
+            }),
+        ),
+        (
+            "YAML of the values",
+            median_us(runs, || {
+                let mut out = String::new();
+                yaml::write_doc(&mut out, &full);
+                yaml::write_doc(&mut out, &delta);
+                out
+            }),
+        ),
+        (
+            "README, install.sh",
+            median_us(runs, || {
+                (
+                    commands::readme(&config, preset, &link, &diagnostics, &manifests),
+                    commands::install_sh(&config, "", &manifests),
+                )
+            }),
+        ),
+    ]
+}
 
 /// Timing of one measured operation, in microseconds.
 #[derive(Clone, Debug)]
@@ -94,6 +165,10 @@ pub fn bench_report(allocator: &str, links: bool) -> String {
     );
     if !links {
         return s;
+    }
+    s.push_str("where the time goes (medians, each part timed alone):\n");
+    for (part, us) in phases(t.preset, 300) {
+        s.push_str(&format!("  {part:<28} {us:>6.1} µs\n"));
     }
     s.push_str("share links (chars: preset as is / with 3 edits):\n");
     for (id, plain, edited) in link_lengths() {
