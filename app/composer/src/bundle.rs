@@ -59,7 +59,14 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
         "values-delta.yaml".into(),
         file(&|o| yaml::write_doc(o, &delta)),
     );
-    // `render::manifests` adds each file's objects together, so a file is one run.
+    // `render::manifests` adds each file's objects together, so a file is one run (a file in
+    // two runs would lose the first; the property tests compose thousands of bundles with this
+    // check on).
+    debug_assert_eq!(
+        manifests.chunk_by(|a, b| a.file == b.file).count(),
+        commands::files(&manifests).len(),
+        "a manifest file split into runs"
+    );
     for run in manifests.chunk_by(|a, b| a.file == b.file) {
         files.insert(
             ["manifests/", run[0].file].concat(),
