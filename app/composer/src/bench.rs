@@ -23,16 +23,15 @@ fn median_us<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 }
 
 /// Where the time of one composition of `preset` goes, part by part (each timed on its own, so
-/// the parts add up to a little less than the whole). The tree clone is the floor of any design
-/// that builds the tree: allocating and copying it, nothing else.
+/// the parts add up to a little less than the whole).
 pub fn phases(preset: &str, runs: usize) -> Vec<(&'static str, f64)> {
     let choices = crate::preset(preset)
         .map(|p| p.choices())
         .unwrap_or_default();
     let (config, diagnostics) = validate(&choices);
-    let manifests = render::manifests(&config);
     let (full, delta) = values::render(&config);
     let link = link::encode(preset, &choices);
+    let files = compose(preset, &choices).manifest_files;
     vec![
         ("validate", median_us(runs, || validate(&choices))),
         (
@@ -40,22 +39,16 @@ pub fn phases(preset: &str, runs: usize) -> Vec<(&'static str, f64)> {
             median_us(runs, || link::encode(preset, &choices)),
         ),
         (
-            "manifest tree",
-            median_us(runs, || render::manifests(&config)),
-        ),
-        (
-            "manifest tree, cloned",
-            median_us(runs, || manifests.clone()),
-        ),
-        ("values trees", median_us(runs, || values::render(&config))),
-        (
-            "YAML of the manifests",
+            "manifests, written",
             median_us(runs, || {
                 let mut out = String::new();
-                yaml::write_documents(&mut out, manifests.iter().map(|m| &m.doc));
+                for (_, render) in render::manifest_files(&config) {
+                    render(&config, &mut yaml::Docs::new(&mut out));
+                }
                 out
             }),
         ),
+        ("values trees", median_us(runs, || values::render(&config))),
         (
             "YAML of the values",
             median_us(runs, || {
@@ -69,8 +62,8 @@ pub fn phases(preset: &str, runs: usize) -> Vec<(&'static str, f64)> {
             "README, install.sh",
             median_us(runs, || {
                 (
-                    commands::readme(&config, preset, &link, &diagnostics, &manifests),
-                    commands::install_sh(&config, "", &manifests),
+                    commands::readme(&config, preset, &link, &diagnostics, &files),
+                    commands::install_sh(&config, "", &files),
                 )
             }),
         ),

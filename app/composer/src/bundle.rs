@@ -18,8 +18,27 @@ pub struct Composition {
     pub config: ValidConfig,
     pub diagnostics: Vec<Diagnostic>,
     pub link: String,
-    pub manifests: Vec<Manifest>,
+    /// The manifest files in apply order (names under `manifests/`).
+    pub manifest_files: Vec<&'static str>,
     pub files: Bundle,
+}
+
+impl Composition {
+    /// The manifests as trees, read back from the bundle's text, for the views that inspect
+    /// them (restricted checks, schema validation, tests). Writing the bundle builds no tree.
+    pub fn manifests(&self) -> Vec<Manifest> {
+        let mut out = Vec::with_capacity(96);
+        for &file in &self.manifest_files {
+            let text = self.files.get(&["manifests/", file].concat());
+            match yaml::read::documents(text.map_or("", String::as_str)) {
+                Ok(docs) => out.extend(docs.into_iter().map(|doc| Manifest { file, doc })),
+                // The text is the writer's own: a file it cannot read back is a bug, loud in
+                // debug builds and the tests, and an empty file to a reader of the site.
+                Err(e) => debug_assert!(false, "manifests/{file}: {e}"),
+            }
+        }
+        out
+    }
 }
 
 /// `preset` as the headers and README name it: a configuration from no preset is "custom".
@@ -42,44 +61,45 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
     let (config, diagnostics) = validate(choices);
     let link = link::encode(preset, choices);
     let head = header(preset, &link);
-    let manifests = render::manifests(&config);
     let mut files = Bundle::new();
     // Every YAML file is the header and then the documents, written into one scratch buffer
     // that grows to the largest file once; each file is copied out at its exact size.
     let mut scratch = String::new();
-    let mut file = |write: &dyn Fn(&mut String)| {
+    let mut file = |write: &mut dyn FnMut(&mut String)| {
         scratch.clear();
         scratch.push_str(&head);
         write(&mut scratch);
         scratch.clone()
     };
     let (full, delta) = render::values::render(&config);
-    files.insert("values.yaml".into(), file(&|o| yaml::write_doc(o, &full)));
+    files.insert(
+        "values.yaml".into(),
+        file(&mut |o| yaml::write_doc(o, &full)),
+    );
     files.insert(
         "values-delta.yaml".into(),
-        file(&|o| yaml::write_doc(o, &delta)),
+        file(&mut |o| yaml::write_doc(o, &delta)),
     );
-    // `render::manifests` adds each file's objects together, so a file is one run (a file in
-    // two runs would lose the first; the property tests compose thousands of bundles with this
-    // check on).
-    debug_assert_eq!(
-        manifests.chunk_by(|a, b| a.file == b.file).count(),
-        commands::files(&manifests).len(),
-        "a manifest file split into runs"
-    );
-    for run in manifests.chunk_by(|a, b| a.file == b.file) {
-        files.insert(
-            ["manifests/", run[0].file].concat(),
-            file(&|o| yaml::write_documents(o, run.iter().map(|m| &m.doc))),
-        );
+    let mut present = Vec::with_capacity(24);
+    for (name, render) in render::manifest_files(&config) {
+        let mut count = 0;
+        let text = file(&mut |o| {
+            let mut docs = yaml::Docs::new(o);
+            render(&config, &mut docs);
+            count = docs.count();
+        });
+        if count > 0 {
+            files.insert(["manifests/", name].concat(), text);
+            present.push(name);
+        }
     }
     files.insert(
         "manifests/kustomization.yaml".into(),
-        file(&|o| yaml::write_doc(o, &commands::kustomization(&manifests))),
+        file(&mut |o| yaml::Docs::new(o).doc(commands::kustomization(&present))),
     );
     files.insert(
         "install.sh".into(),
-        commands::install_sh(&config, &head, &manifests),
+        commands::install_sh(&config, &head, &present),
     );
     // The README carries the same header as HTML comments.
     let mut readme = String::with_capacity(8192);
@@ -93,14 +113,14 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
         shown_preset(preset),
         &link,
         &diagnostics,
-        &manifests,
+        &present,
     ));
     files.insert("README.md".into(), readme);
     Composition {
         config,
         diagnostics,
         link,
-        manifests,
+        manifest_files: present,
         files,
     }
 }
@@ -108,7 +128,7 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
 /// Every Pod-bearing document of a composition, including the Spark Pod templates that live
 /// inside a ConfigMap: the input of the restricted checker and the schema validator.
 pub fn workloads(c: &Composition) -> Vec<yaml::Y> {
-    let mut out: Vec<yaml::Y> = c.manifests.iter().map(|m| m.doc.clone()).collect();
+    let mut out: Vec<yaml::Y> = c.manifests().into_iter().map(|m| m.doc).collect();
     if c.config.k8s_executors() {
         out.push(render::spark_config::pod_template(&c.config, "driver"));
         out.push(render::spark_config::pod_template(&c.config, "executor"));

@@ -6,6 +6,11 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+pub mod emit;
+pub mod read;
+
+pub use emit::{Docs, Emit, Scalar};
+
 /// Text in the tree. Keys and most values are literals in the renderers: they are borrowed, and
 /// the ones `ymap!`/`yseq!` see are classified when the program is compiled, so the writer copies
 /// them without looking at a byte. The release and namespace names, which every object repeats,
@@ -295,6 +300,10 @@ impl Lit<&'static str> {
     pub fn y(self, plain: bool) -> Y {
         Y::Str(Text::literal(self.0, plain))
     }
+    #[inline(always)]
+    pub fn e(self, plain: bool) -> Text {
+        Text::literal(self.0, plain)
+    }
 }
 impl Lit<bool> {
     pub const fn plain(&self) -> bool {
@@ -304,6 +313,10 @@ impl Lit<bool> {
     pub fn y(self, _: bool) -> Y {
         Y::Bool(self.0)
     }
+    #[inline(always)]
+    pub fn e(self, _: bool) -> bool {
+        self.0
+    }
 }
 impl Lit<i64> {
     pub const fn plain(&self) -> bool {
@@ -312,6 +325,10 @@ impl Lit<i64> {
     #[inline(always)]
     pub fn y(self, _: bool) -> Y {
         Y::Int(self.0)
+    }
+    #[inline(always)]
+    pub fn e(self, _: bool) -> i64 {
+        self.0
     }
 }
 
@@ -371,6 +388,58 @@ macro_rules! yseq {
         $crate::yseq!(@push s; $($body)*);
         $crate::yaml::Y::Seq(s)
     }};
+}
+
+/// A map written in place when its turn comes (see [`emit`]): `emap! { "k" => v, ... }` takes
+/// the same entries as `ymap!`, where a value is anything that implements [`Emit`] and an absent
+/// `Option` leaves its key out. `..f` calls `f(&mut Map)` to add entries at that point. Like
+/// `ymap!`, literal keys and values are classified by the compiler.
+#[macro_export]
+macro_rules! emap {
+    (@entry $m:ident;) => {};
+    (@entry $m:ident; ..$f:expr $(, $($rest:tt)*)?) => {
+        ($f)(&mut *$m);
+        $crate::emap!(@entry $m; $($($rest)*)?);
+    };
+    (@entry $m:ident; $k:literal => $v:literal $(, $($rest:tt)*)?) => {
+        $m.entry($crate::yaml::Text::literal($k, const { $crate::yaml::Text::lit_plain($k) }), $crate::yaml::Lit($v).e(const { $crate::yaml::Lit($v).plain() }));
+        $crate::emap!(@entry $m; $($($rest)*)?);
+    };
+    (@entry $m:ident; $k:literal => $v:expr $(, $($rest:tt)*)?) => {
+        $m.entry($crate::yaml::Text::literal($k, const { $crate::yaml::Text::lit_plain($k) }), $v);
+        $crate::emap!(@entry $m; $($($rest)*)?);
+    };
+    (@entry $m:ident; $k:expr => $v:expr $(, $($rest:tt)*)?) => {
+        $m.entry($crate::yaml::Text::from($k), $v);
+        $crate::emap!(@entry $m; $($($rest)*)?);
+    };
+    ($($body:tt)*) => {
+        $crate::yaml::emit::map(move |_m| { $crate::emap!(@entry _m; $($body)*); })
+    };
+}
+
+/// A sequence written in place when its turn comes: items as in `yseq!`, any [`Emit`] value;
+/// `..iter` adds every item of an iterator at that point, and an absent `Option` is left out.
+#[macro_export]
+macro_rules! eseq {
+    (@item $s:ident;) => {};
+    (@item $s:ident; ..$v:expr $(, $($rest:tt)*)?) => {
+        for item in $v {
+            $s.item(item);
+        }
+        $crate::eseq!(@item $s; $($($rest)*)?);
+    };
+    (@item $s:ident; $v:literal $(, $($rest:tt)*)?) => {
+        $s.item($crate::yaml::Lit($v).e(const { $crate::yaml::Lit($v).plain() }));
+        $crate::eseq!(@item $s; $($($rest)*)?);
+    };
+    (@item $s:ident; $v:expr $(, $($rest:tt)*)?) => {
+        $s.item($v);
+        $crate::eseq!(@item $s; $($($rest)*)?);
+    };
+    ($($body:tt)*) => {
+        $crate::yaml::emit::seq(move |_s| { $crate::eseq!(@item _s; $($body)*); })
+    };
 }
 
 /// Up to five bytes, lower-cased, and their count packed into one number: the short words
@@ -680,14 +749,7 @@ pub fn to_string(y: &Y) -> String {
 
 /// Appends one YAML document (no `---`) to `out`.
 pub fn write_doc(out: &mut String, y: &Y) {
-    match y {
-        Y::Map(m) if !m.is_empty() => write_map(out, m, 0),
-        Y::Seq(v) if !v.is_empty() => write_seq(out, v, 0),
-        other => {
-            write_inline(out, other, 0);
-            out.push('\n');
-        }
-    }
+    Docs::new(out).doc(y);
 }
 
 fn indent(out: &mut String, n: usize) {
@@ -703,24 +765,20 @@ fn indent(out: &mut String, n: usize) {
 // Inlined into the few places that write a value: most values are plain literals, and a call
 // per value costs more than writing one.
 #[inline(always)]
-fn write_inline(out: &mut String, y: &Y, ind: usize) {
-    match y {
-        Y::Null => out.push_str("null"),
-        Y::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Y::Int(n) => push_int(out, *n),
-        Y::Num(n) => out.push_str(&scalar_num(n)),
-        Y::Str(Text::Plain(s)) => out.push_str(s),
-        Y::Str(Text::SharedPlain(s)) => out.push_str(s),
-        Y::Str(t) => {
-            let class = classify(t);
+fn write_scalar(out: &mut String, s: Scalar<'_>, ind: usize) {
+    match s {
+        Scalar::Null => out.push_str("null"),
+        Scalar::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        Scalar::Int(n) => push_int(out, n),
+        Scalar::Num(n) => out.push_str(&scalar_num(n)),
+        Scalar::Text(t, class) => {
+            let class = class.unwrap_or_else(|| classify_str(t));
             if class == PLAIN {
                 out.push_str(t);
             } else if !(block_candidate(t, class) && push_block(out, t, ind + 2)) {
                 push_quoted(out, t, class);
             }
         }
-        Y::Seq(_) => out.push_str("[]"),
-        Y::Map(_) => out.push_str("{}"),
     }
 }
 
@@ -807,65 +865,11 @@ fn classify_static(s: &'static str) -> u8 {
     class
 }
 
-fn write_map(out: &mut String, m: &[(Text, Y)], ind: usize) {
-    for (k, v) in m {
-        indent(out, ind);
-        push_text(out, k);
-        write_value_after_key(out, v, ind);
-    }
-}
-
-/// The `:` after a key and the value: nested collections on the next lines, the rest inline.
-fn write_value_after_key(out: &mut String, v: &Y, ind: usize) {
-    match v {
-        Y::Map(m) if !m.is_empty() => {
-            out.push_str(":\n");
-            write_map(out, m, ind + 2);
-        }
-        Y::Seq(s) if !s.is_empty() => {
-            out.push_str(":\n");
-            write_seq(out, s, ind);
-        }
-        other => {
-            out.push_str(": ");
-            write_inline(out, other, ind);
-            out.push('\n');
-        }
-    }
-}
-
-fn write_seq(out: &mut String, s: &[Y], ind: usize) {
-    for item in s {
-        indent(out, ind);
-        match item {
-            Y::Map(m) if !m.is_empty() => {
-                // First entry on the dash line, the rest aligned under it.
-                let (k0, v0) = &m[0];
-                out.push_str("- ");
-                push_text(out, k0);
-                write_value_after_key(out, v0, ind + 2);
-                write_map(out, &m[1..], ind + 2);
-            }
-            Y::Seq(inner) if !inner.is_empty() => {
-                out.push_str("-\n");
-                write_seq(out, inner, ind + 2);
-            }
-            other => {
-                out.push_str("- ");
-                write_inline(out, other, ind + 2);
-                out.push('\n');
-            }
-        }
-    }
-}
-
 /// Appends several documents separated by `---` to `out`.
 pub fn write_documents<'a>(out: &mut String, docs: impl IntoIterator<Item = &'a Y>) {
-    for (i, d) in docs.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str("---\n");
-        }
-        write_doc(out, d);
+    let mut d = Docs::new(out);
+    for y in docs {
+        d.doc(y);
     }
 }
 
@@ -888,6 +892,46 @@ mod tests {
             "ghcr.io/x/y:4.1.0",
         ] {
             assert_eq!(scalar(s), s);
+        }
+    }
+
+    /// Written in place, a structure comes out exactly as its tree does: empty collections,
+    /// sequences of sequences, block text in items, and absent values left out.
+    #[test]
+    fn emitted_matches_tree() {
+        let text = "line one\nline two\n";
+        let tree = ymap! {
+            "a" => ymap! { "b" => 1i64, "e" => Y::map(), "s" => Y::Seq(vec![]) },
+            "l" => yseq![ymap! { "x" => "1", "y" => true }, "z", yseq!["p", yseq![]], Y::map(), text],
+            "t" => text,
+            "k" => ymap! { "m" => yseq![ymap! { "deep" => yseq![ymap! { "q" => text }] }] },
+        };
+        let direct = emap! {
+            "a" => emap! { "b" => 1i64, "e" => emap! {}, "s" => eseq![], "gone" => None::<i64> },
+            "l" => eseq![emap! { "x" => "1", "y" => true }, "z", eseq!["p", eseq![]], emap! {}, text, None::<bool>],
+            "t" => text,
+            "k" => emap! { "m" => eseq![emap! { "deep" => eseq![emap! { "q" => text }] }] },
+        };
+        let mut out = String::new();
+        Docs::new(&mut out).doc(direct);
+        assert_eq!(out, to_string(&tree));
+        for doc in [
+            Y::Null,
+            Y::map(),
+            Y::Seq(vec![]),
+            Y::from(text),
+            yseq![yseq!["a"]],
+        ] {
+            let mut out = String::new();
+            Docs::new(&mut out).doc(&doc);
+            let want = match &doc {
+                Y::Null => "null\n",
+                Y::Map(_) => "{}\n",
+                Y::Seq(s) if s.is_empty() => "[]\n",
+                Y::Seq(_) => "-\n  - a\n",
+                _ => "|\n  line one\n  line two\n",
+            };
+            assert_eq!(out, want);
         }
     }
 

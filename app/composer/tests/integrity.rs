@@ -31,7 +31,7 @@ fn selects(selector: &Y, labels: &Y) -> bool {
 }
 
 fn check(name: &str, comp: &composer::Composition) {
-    let ms = &comp.manifests;
+    let ms = &comp.manifests();
     let workloads: Vec<&Manifest> = ms
         .iter()
         .filter(|m| composer::pss::pod_spec(&m.doc).is_some())
@@ -251,7 +251,7 @@ fn every_bundle_is_wired_up() {
         .iter()
         .flat_map(|p| {
             compose(p.id, &p.choices())
-                .manifests
+                .manifests()
                 .into_iter()
                 .map(|m| m.kind().to_string())
         })

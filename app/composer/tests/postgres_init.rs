@@ -11,7 +11,7 @@ use composer::{compose, preset};
 fn init_script() -> String {
     let p = preset("production-ha").expect("production-ha preset");
     let c = compose(p.id, &p.choices());
-    c.manifests
+    c.manifests()
         .iter()
         .find(|m| m.kind() == "ConfigMap" && m.name().ends_with("postgresql-init"))
         .and_then(|m| {

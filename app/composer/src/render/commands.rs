@@ -3,36 +3,23 @@
 use std::fmt::Write as _;
 
 use super::minio::sh_quote;
-use super::{Manifest, secrets, values};
+use super::{secrets, values};
 use crate::Lang;
 use crate::choices::{Backend, SecretsMode};
 use crate::diag::Diagnostic;
 use crate::model::ValidConfig;
 use crate::quantity::k8s;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::emit::{Emit, each};
+use crate::{emap, eseq};
 
-/// Manifest files in apply order, deduplicated.
-pub fn files(manifests: &[Manifest]) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for m in manifests {
-        if !out.contains(&m.file) {
-            out.push(m.file);
-        }
-    }
-    out
-}
-
-pub fn kustomization(manifests: &[Manifest]) -> Y {
-    ymap! {
+/// `files` are the manifest files in apply order.
+pub fn kustomization(files: &[&'static str]) -> impl Emit {
+    emap! {
         "apiVersion" => "kustomize.config.k8s.io/v1beta1",
         "kind" => "Kustomization",
-        "resources" => Y::Seq(files(manifests).into_iter().map(Y::from).collect()),
+        "resources" => each(files.iter().copied()),
+        "labels" => eseq![emap! { "pairs" => emap! { "app.kubernetes.io/part-of" => "spark-k8s" } }],
     }
-    .with(
-        "labels",
-        yseq![ymap! { "pairs" => ymap! { "app.kubernetes.io/part-of" => "spark-k8s" } }],
-    )
 }
 
 /// Files the Helm path still applies from manifests/ because the chart cannot render them.
@@ -45,9 +32,8 @@ fn helm_extras(present: &[&str]) -> Vec<&'static str> {
         .collect()
 }
 
-pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> String {
+pub fn install_sh(v: &ValidConfig, header: &str, present: &[&'static str]) -> String {
     let c = v.choices();
-    let present = files(manifests);
     let chart = values::chart_dir(v);
     let mut s = String::from("#!/usr/bin/env bash\n");
     s.push_str(header);
@@ -88,7 +74,7 @@ pub fn install_sh(v: &ValidConfig, header: &str, manifests: &[Manifest]) -> Stri
         s,
         "    helm upgrade --install \"$RELEASE\" \"$CHARTS/{chart}\" --namespace \"$NAMESPACE\" --values values.yaml --wait --timeout 10m"
     );
-    for f in helm_extras(&present) {
+    for f in helm_extras(present) {
         let _ = writeln!(s, "    kubectl apply -f manifests/{f}");
     }
     if c.components.metastore {
@@ -118,7 +104,7 @@ pub fn readme(
     preset: &str,
     link: &str,
     diags: &[Diagnostic],
-    manifests: &[Manifest],
+    files: &[&'static str],
 ) -> String {
     let c = v.choices();
     let mut s = String::with_capacity(8192);
@@ -194,7 +180,7 @@ pub fn readme(
         s.push_str("```\n");
     }
     s.push_str("\n## Files\n\n- `values.yaml`: full Helm values for the upstream chart; `values-delta.yaml`: only what differs from the chart defaults.\n- `manifests/`: raw manifests (restricted Pod Security everywhere, including the executor Pod template) and `kustomization.yaml`.\n- `install.sh`: `./install.sh manifests` or `./install.sh helm`.\n\nThe Helm path installs the upstream charts (and the Secrets); NetworkPolicies, PDBs, alerts, Ingress/Routes, Airflow and MLflow select the generated manifests' labels and names, so they come with the manifests path.\n\n");
-    for f in files(manifests) {
+    for f in files {
         let _ = writeln!(s, "  - `manifests/{f}`");
     }
     if c.features.alerts {

@@ -27,7 +27,7 @@ pub mod submit;
 pub mod values;
 
 use crate::model::ValidConfig;
-use crate::yaml::Y;
+use crate::yaml::{Docs, Y};
 use crate::{ymap, yseq};
 
 /// One Kubernetes object and the manifest file it goes into.
@@ -49,67 +49,78 @@ impl Manifest {
     }
 }
 
-/// Every manifest for a configuration, in apply order.
-pub fn manifests(v: &ValidConfig) -> Vec<Manifest> {
+/// A renderer writes the documents of one manifest file.
+pub type Render = fn(&ValidConfig, &mut Docs);
+
+/// Every manifest file for a configuration, in apply order, with its renderer: the one place
+/// that decides which files exist. A renderer may write no document (e.g. no Secret is needed);
+/// such a file is left out of the bundle.
+pub fn manifest_files(v: &ValidConfig) -> Vec<(&'static str, Render)> {
     let c = v.choices();
-    // Room for the largest bundle (production-ha has about 75 objects).
-    let mut out: Vec<Manifest> = Vec::with_capacity(96);
-    let mut add = |file: &'static str, docs: Vec<Y>| {
-        out.extend(docs.into_iter().map(|doc| Manifest { file, doc }))
-    };
+    let mut out: Vec<(&'static str, Render)> = Vec::with_capacity(24);
     if c.identity.create_namespace {
-        add("namespace.yaml", namespace::render(v));
+        out.push(("namespace.yaml", |v, d| put(d, namespace::render(v))));
     }
-    add("quota.yaml", quota::render(v));
-    add("rbac.yaml", rbac::render(v));
-    add("secrets.yaml", secrets::render(v));
-    add("spark-config.yaml", spark_config::render(v));
+    out.push(("quota.yaml", |v, d| put(d, quota::render(v))));
+    out.push(("rbac.yaml", |v, d| put(d, rbac::render(v))));
+    out.push(("secrets.yaml", |v, d| put(d, secrets::render(v))));
+    out.push(("spark-config.yaml", |v, d| put(d, spark_config::render(v))));
     if v.connect() {
-        add("connect.yaml", connect::render(v));
+        out.push(("connect.yaml", |v, d| put(d, connect::render(v))));
     }
     if v.standalone() {
-        add("standalone.yaml", standalone::render(v));
+        out.push(("standalone.yaml", |v, d| put(d, standalone::render(v))));
     }
-    add("spark-jobs.yaml", submit::render(v));
+    out.push(("spark-jobs.yaml", |v, d| put(d, submit::render(v))));
     if c.components.jupyter {
-        add("jupyter.yaml", jupyter::render(v));
+        out.push(("jupyter.yaml", |v, d| put(d, jupyter::render(v))));
     }
     if c.components.history {
-        add("history-server.yaml", history_server::render(v));
+        out.push(("history-server.yaml", |v, d| {
+            put(d, history_server::render(v))
+        }));
     }
     if c.components.postgresql {
-        add("postgresql.yaml", postgresql::render(v));
+        out.push(("postgresql.yaml", |v, d| put(d, postgresql::render(v))));
     }
     if c.components.metastore {
-        add("metastore.yaml", metastore::render(v));
+        out.push(("metastore.yaml", |v, d| put(d, metastore::render(v))));
     }
     if v.minio() {
-        add("minio.yaml", minio::render(v));
+        out.push(("minio.yaml", |v, d| put(d, minio::render(v))));
     }
     if c.components.airflow {
-        add("airflow.yaml", airflow::render(v));
+        out.push(("airflow.yaml", |v, d| put(d, airflow::render(v))));
     }
     if c.components.mlflow {
-        add("mlflow.yaml", mlflow::render(v));
+        out.push(("mlflow.yaml", |v, d| put(d, mlflow::render(v))));
     }
     if c.components.celeborn {
-        add("celeborn.yaml", celeborn::render(v));
+        out.push(("celeborn.yaml", |v, d| put(d, celeborn::render(v))));
     }
     if c.features.network_policies {
-        add("network-policies.yaml", network_policy::render(v));
+        out.push(("network-policies.yaml", |v, d| {
+            put(d, network_policy::render(v))
+        }));
     }
     if c.features.pdb {
-        add("pdb.yaml", pdb::render(v));
+        out.push(("pdb.yaml", |v, d| put(d, pdb::render(v))));
     }
     if c.features.monitoring {
-        add("monitoring.yaml", monitoring::render(v));
+        out.push(("monitoring.yaml", |v, d| put(d, monitoring::render(v))));
     }
     if c.features.alerts {
-        add("alerts.yaml", prometheus_rule::render(v));
+        out.push(("alerts.yaml", |v, d| put(d, prometheus_rule::render(v))));
     }
-    add("exposure.yaml", exposure::render(v));
-    out.retain(|m| !matches!(m.doc, Y::Null));
+    out.push(("exposure.yaml", |v, d| put(d, exposure::render(v))));
     out
+}
+
+/// Writes a renderer's trees, leaving out the null ones (objects a choice turns off).
+fn put(d: &mut Docs, docs: Vec<Y>) {
+    for doc in docs.iter().filter(|y| !matches!(y, Y::Null)) {
+        d.doc(doc);
+    }
 }
 
 // ---- shared building blocks -------------------------------------------------------------
