@@ -99,14 +99,14 @@ impl ValidConfig {
         &self.c.identity.release
     }
 
-    /// The namespace name as tree text.
-    pub fn ns_text(&self) -> Text {
-        self.ns_text.clone()
+    /// The namespace name as YAML text, classified once.
+    pub fn ns_text(&self) -> &Text {
+        &self.ns_text
     }
 
-    /// The release name as tree text.
-    pub fn release_text(&self) -> Text {
-        self.release_text.clone()
+    /// The release name as YAML text, classified once.
+    pub fn release_text(&self) -> &Text {
+        &self.release_text
     }
 
     /// `<release>-<suffix>`: the name every object we render carries.

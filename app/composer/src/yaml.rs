@@ -261,6 +261,12 @@ impl From<&String> for Y {
     }
 }
 
+impl From<&Text> for Y {
+    fn from(s: &Text) -> Y {
+        Y::Str(s.clone())
+    }
+}
+
 impl From<Text> for Y {
     fn from(s: Text) -> Y {
         Y::Str(s)
@@ -392,13 +398,13 @@ macro_rules! yseq {
 
 /// A map written in place when its turn comes (see [`emit`]): `emap! { "k" => v, ... }` takes
 /// the same entries as `ymap!`, where a value is anything that implements [`Emit`] and an absent
-/// `Option` leaves its key out. `..f` calls `f(&mut Map)` to add entries at that point. Like
+/// `Option` leaves its key out. `..e` adds the entries of `e` (another `emap!`, or a `map(|m| ...)`) at that point. Like
 /// `ymap!`, literal keys and values are classified by the compiler.
 #[macro_export]
 macro_rules! emap {
     (@entry $m:ident;) => {};
     (@entry $m:ident; ..$f:expr $(, $($rest:tt)*)?) => {
-        ($f)(&mut *$m);
+        $crate::yaml::emit::Entries::add_to($f, &mut *$m);
         $crate::emap!(@entry $m; $($($rest)*)?);
     };
     (@entry $m:ident; $k:literal => $v:literal $(, $($rest:tt)*)?) => {

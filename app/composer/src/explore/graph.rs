@@ -4,7 +4,7 @@
 
 use crate::model::ValidConfig;
 use crate::render::network_policy;
-use crate::yaml::Y;
+use crate::yaml::{self, Docs, Y};
 
 /// A box in the picture.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,7 +158,10 @@ fn add(edges: &mut Vec<Edge>, from: String, to: String, p: Vec<i64>) {
 /// The graph of a configuration.
 pub fn graph(v: &ValidConfig) -> Graph {
     let mut edges = Vec::new();
-    for doc in network_policy::render(v) {
+    // The graph is what the NetworkPolicies allow: their text, read back.
+    let mut text = String::new();
+    network_policy::render(v, &mut Docs::new(&mut text));
+    for doc in yaml::read::documents(&text).unwrap_or_default() {
         let Some(spec) = doc.get("spec") else {
             continue;
         };

@@ -100,7 +100,11 @@ fn mounts() -> Vec<Y> {
     ]
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let web = v.name("airflow-webserver");
     let sched = v.name("airflow-scheduler");
     let replicas = if v.choices().features.ha { 2 } else { 1 };

@@ -100,7 +100,11 @@ fn sts(
     )
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     vec![
         object(
             "v1",

@@ -33,7 +33,11 @@ pub fn conf_volumes(v: &ValidConfig) -> (Vec<Y>, Vec<Y>) {
     (vols, mounts)
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let name = v.connect_service();
     let driver_svc = v.name("connect-driver");
     // One replica: executors reach the driver by its headless Service; more: by Pod IP.

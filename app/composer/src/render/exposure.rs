@@ -33,7 +33,11 @@ fn port_name(svc: &str) -> &'static str {
     if svc == "connect" { "ui" } else { "http" }
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let domain = &c.features.domain;
     let uis = uis(v);

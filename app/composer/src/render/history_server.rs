@@ -8,7 +8,11 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::yseq;
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let name = v.name("history-server");
     let (vols, mounts) = scratch(&[("tmp", "/tmp"), ("work-dir", "/opt/spark/work-dir")]);

@@ -40,7 +40,11 @@ fn site_xml(v: &ValidConfig) -> String {
     s
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let name = v.name("metastore");
     let cm = v.name("metastore-config");
     let replicas = if v.choices().features.ha { 2 } else { 1 };

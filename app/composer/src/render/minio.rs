@@ -30,7 +30,11 @@ fn creds(v: &ValidConfig, user: &'static str, pass: &'static str) -> Vec<Y> {
     ]
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let name = v.name("minio");
     let data = v.name("minio-data");

@@ -14,7 +14,11 @@ pub fn image(v: &ValidConfig) -> String {
     format!("{}/spark-k8s-mlflow:2.17.2", v.choices().identity.registry)
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let name = v.name("mlflow");
     let (vols, mounts) = scratch(&[("tmp", "/tmp")]);

@@ -2,6 +2,7 @@
 //! is the one place that decides which files exist.
 
 pub mod airflow;
+pub mod blocks;
 pub mod celeborn;
 pub mod commands;
 pub mod connect;
@@ -59,65 +60,61 @@ pub fn manifest_files(v: &ValidConfig) -> Vec<(&'static str, Render)> {
     let c = v.choices();
     let mut out: Vec<(&'static str, Render)> = Vec::with_capacity(24);
     if c.identity.create_namespace {
-        out.push(("namespace.yaml", |v, d| put(d, namespace::render(v))));
+        out.push(("namespace.yaml", namespace::render));
     }
-    out.push(("quota.yaml", |v, d| put(d, quota::render(v))));
-    out.push(("rbac.yaml", |v, d| put(d, rbac::render(v))));
-    out.push(("secrets.yaml", |v, d| put(d, secrets::render(v))));
-    out.push(("spark-config.yaml", |v, d| put(d, spark_config::render(v))));
+    out.push(("quota.yaml", quota::render));
+    out.push(("rbac.yaml", rbac::render));
+    out.push(("secrets.yaml", secrets::render));
+    out.push(("spark-config.yaml", spark_config::render));
     if v.connect() {
-        out.push(("connect.yaml", |v, d| put(d, connect::render(v))));
+        out.push(("connect.yaml", connect::render));
     }
     if v.standalone() {
-        out.push(("standalone.yaml", |v, d| put(d, standalone::render(v))));
+        out.push(("standalone.yaml", standalone::render));
     }
-    out.push(("spark-jobs.yaml", |v, d| put(d, submit::render(v))));
+    out.push(("spark-jobs.yaml", submit::render));
     if c.components.jupyter {
-        out.push(("jupyter.yaml", |v, d| put(d, jupyter::render(v))));
+        out.push(("jupyter.yaml", jupyter::render));
     }
     if c.components.history {
-        out.push(("history-server.yaml", |v, d| {
-            put(d, history_server::render(v))
-        }));
+        out.push(("history-server.yaml", history_server::render));
     }
     if c.components.postgresql {
-        out.push(("postgresql.yaml", |v, d| put(d, postgresql::render(v))));
+        out.push(("postgresql.yaml", postgresql::render));
     }
     if c.components.metastore {
-        out.push(("metastore.yaml", |v, d| put(d, metastore::render(v))));
+        out.push(("metastore.yaml", metastore::render));
     }
     if v.minio() {
-        out.push(("minio.yaml", |v, d| put(d, minio::render(v))));
+        out.push(("minio.yaml", minio::render));
     }
     if c.components.airflow {
-        out.push(("airflow.yaml", |v, d| put(d, airflow::render(v))));
+        out.push(("airflow.yaml", airflow::render));
     }
     if c.components.mlflow {
-        out.push(("mlflow.yaml", |v, d| put(d, mlflow::render(v))));
+        out.push(("mlflow.yaml", mlflow::render));
     }
     if c.components.celeborn {
-        out.push(("celeborn.yaml", |v, d| put(d, celeborn::render(v))));
+        out.push(("celeborn.yaml", celeborn::render));
     }
     if c.features.network_policies {
-        out.push(("network-policies.yaml", |v, d| {
-            put(d, network_policy::render(v))
-        }));
+        out.push(("network-policies.yaml", network_policy::render));
     }
     if c.features.pdb {
-        out.push(("pdb.yaml", |v, d| put(d, pdb::render(v))));
+        out.push(("pdb.yaml", pdb::render));
     }
     if c.features.monitoring {
-        out.push(("monitoring.yaml", |v, d| put(d, monitoring::render(v))));
+        out.push(("monitoring.yaml", monitoring::render));
     }
     if c.features.alerts {
-        out.push(("alerts.yaml", |v, d| put(d, prometheus_rule::render(v))));
+        out.push(("alerts.yaml", prometheus_rule::render));
     }
-    out.push(("exposure.yaml", |v, d| put(d, exposure::render(v))));
+    out.push(("exposure.yaml", exposure::render));
     out
 }
 
 /// Writes a renderer's trees, leaving out the null ones (objects a choice turns off).
-fn put(d: &mut Docs, docs: Vec<Y>) {
+pub(crate) fn put(d: &mut Docs, docs: Vec<Y>) {
     for doc in docs.iter().filter(|y| !matches!(y, Y::Null)) {
         d.doc(doc);
     }

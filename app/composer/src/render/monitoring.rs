@@ -5,7 +5,11 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::{ymap, yseq};
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let mut out = Vec::new();
     let endpoints = |port: &'static str| {

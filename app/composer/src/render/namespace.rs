@@ -6,7 +6,11 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::ymap;
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let mut l = labels(v, "namespace");
     // anyuid exists for images that need their own UID: enforce baseline there, warn on restricted.
     let enforce = if v.choices().platform == Platform::OpenShiftAnyuid {

@@ -265,7 +265,11 @@ fn policy(
     .with("spec", spec)
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let mut out = vec![
         policy(
             v,

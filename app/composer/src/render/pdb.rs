@@ -5,7 +5,11 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::ymap;
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let mut targets: Vec<(&str, u64)> = Vec::new();
     if v.connect() && v.connect_replicas > 1 {
         targets.push(("connect", v.connect_replicas));

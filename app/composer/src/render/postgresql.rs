@@ -30,7 +30,11 @@ create airflow "$AIRFLOW_PASSWORD" airflow
 create mlflow "$MLFLOW_PASSWORD" mlflow
 "#;
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let name = v.name("postgresql");
     let secret = postgres_secret(v);
     let init = v.name("postgresql-init");

@@ -136,7 +136,11 @@ pub fn emitted(v: &ValidConfig) -> Vec<&'static AlertInfo> {
         .collect()
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let rules: Vec<Y> = alert_catalog()
         .iter()
         .filter_map(|a| expr(v, a.name).map(|e| rule(v, a, e)))

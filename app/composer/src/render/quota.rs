@@ -6,7 +6,11 @@ use crate::quantity::k8s;
 use crate::yaml::Y;
 use crate::ymap;
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     if v.quota_cpu.is_none() && v.quota_mib.is_none() {
         return Vec::new();
     }

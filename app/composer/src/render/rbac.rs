@@ -32,7 +32,11 @@ fn binding(v: &ValidConfig, name: &str, sa: &str) -> Y {
     )
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let spark = v.name("spark");
     let workload = v.name("workload");

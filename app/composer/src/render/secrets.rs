@@ -57,7 +57,11 @@ pub fn needed(v: &ValidConfig) -> Vec<NeededSecret> {
     out
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let c = v.choices();
     let mut out = Vec::new();
     for s in needed(v) {

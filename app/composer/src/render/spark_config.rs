@@ -79,7 +79,11 @@ pub fn templates_name(v: &ValidConfig) -> String {
     v.name("pod-templates")
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let mut props = spark_conf::raw(v);
     props.push((
         "spark.kubernetes.executor.podTemplateContainerName",

@@ -9,7 +9,11 @@ use crate::model::ValidConfig;
 use crate::yaml::Y;
 use crate::yseq;
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     let master = v.name("standalone-master");
     let worker = v.name("standalone-worker");
     let (vols, mounts) = scratch(&[("tmp", "/tmp"), ("work-dir", "/opt/spark/work")]);

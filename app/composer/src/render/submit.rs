@@ -149,7 +149,11 @@ fn spark_application(v: &ValidConfig) -> Y {
     )
 }
 
-pub fn render(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
+    super::put(d, trees(v));
+}
+
+fn trees(v: &ValidConfig) -> Vec<Y> {
     match v.choices().backend {
         Backend::SubmitK8s => vec![submit_job(v)],
         Backend::Operator => vec![spark_application(v)],

@@ -262,6 +262,18 @@ pub fn each<I: IntoIterator<Item: Emit>>(items: I) -> Each<I> {
     Each(items)
 }
 
+/// Entries spliced into another map where `emap!` says `..entries`.
+pub trait Entries {
+    fn add_to(self, m: &mut Map<'_>);
+}
+
+impl<F: FnOnce(&mut Map<'_>)> Entries for MapOf<F> {
+    #[inline(always)]
+    fn add_to(self, m: &mut Map<'_>) {
+        (self.0)(m);
+    }
+}
+
 impl<F: FnOnce(&mut Map<'_>)> Emit for MapOf<F> {
     #[inline(always)]
     fn emit(self, slot: Slot<'_>) {

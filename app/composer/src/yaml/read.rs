@@ -256,6 +256,9 @@ mod tests {
             assert!(documents(bad).is_err(), "{bad:?}");
         }
         assert_eq!(documents(""), Ok(Vec::<Y>::new()));
-        assert_eq!(documents("x: 1\n").map(|d| to_string(&d[0])), Ok("x: 1\n".into()));
+        assert_eq!(
+            documents("x: 1\n").map(|d| to_string(&d[0])),
+            Ok("x: 1\n".into())
+        );
     }
 }
