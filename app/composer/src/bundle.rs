@@ -125,14 +125,21 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
     }
 }
 
-/// Every Pod-bearing document of a composition, including the Spark Pod templates that live
-/// inside a ConfigMap: the input of the restricted checker and the schema validator.
+/// Every Pod-bearing document of a composition, including the Spark Pod templates, read from
+/// the ConfigMap that ships them: the input of the restricted checker and the schema validator.
 pub fn workloads(c: &Composition) -> Vec<yaml::Y> {
+    let name = render::spark_config::templates_name(&c.config);
     let mut out: Vec<yaml::Y> = c.manifests().into_iter().map(|m| m.doc).collect();
-    if c.config.k8s_executors() {
-        out.push(render::spark_config::pod_template(&c.config, "driver"));
-        out.push(render::spark_config::pod_template(&c.config, "executor"));
-    }
+    let templates = out
+        .iter()
+        .filter(|d| d.get("kind").and_then(yaml::Y::as_str) == Some("ConfigMap"))
+        .filter(|d| d.get_path("metadata.name").and_then(yaml::Y::as_str) == Some(name.as_str()))
+        .filter_map(|d| d.get("data"))
+        .flat_map(|data| ["driver.yaml", "executor.yaml"].map(|f| data.get(f)))
+        .filter_map(|t| t.and_then(yaml::Y::as_str))
+        .flat_map(|t| yaml::read::documents(t).unwrap_or_default())
+        .collect::<Vec<_>>();
+    out.extend(templates);
     out
 }
 

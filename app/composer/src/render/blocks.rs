@@ -28,7 +28,7 @@ pub fn labels_role(
 }
 
 /// The labels a selector matches on (a stable subset of `labels`).
-pub fn match_labels(v: &ValidConfig, component: &'static str) -> impl Emit {
+pub fn match_labels(v: &ValidConfig, component: &'static str) -> impl Emit + Entries {
     emap! { "app.kubernetes.io/name" => component, "app.kubernetes.io/instance" => v.release_text() }
 }
 

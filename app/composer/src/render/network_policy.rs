@@ -1,11 +1,12 @@
 //! NetworkPolicies from the component graph: default deny, DNS, then one ingress allow per real
 //! edge at its destination and one egress policy per source listing where it may go.
 
-use super::{match_labels, meta, object};
+use super::blocks::{match_labels, meta};
 use crate::choices::{Exposure, Iceberg};
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::emit::{Emit, Entries, each, map};
+use crate::yaml::{Docs, Text, Y};
+use crate::{emap, eseq};
 
 /// A set of Pods. Its labels are built only where a policy selects it.
 #[derive(Clone, Copy, PartialEq)]
@@ -28,16 +29,18 @@ impl Sel {
         }
     }
 
-    fn labels(self, v: &ValidConfig) -> Y {
-        match self {
+    fn labels(self, v: &ValidConfig) -> impl Emit {
+        map(move |m| match self {
             Sel::Role(r) => {
-                ymap! { "spark-role" => r, "app.kubernetes.io/instance" => v.release_text() }
+                m.entry(Text::Plain("spark-role"), r);
+                m.entry(Text::Static("app.kubernetes.io/instance"), v.release_text());
             }
-            Sel::Comp(c) => match_labels(v, c),
-            Sel::Operator => {
-                ymap! { "app.kubernetes.io/instance" => [v.release(), "-operator"].concat() }
-            }
-        }
+            Sel::Comp(c) => match_labels(v, c).add_to(m),
+            Sel::Operator => m.entry(
+                Text::Static("app.kubernetes.io/instance"),
+                [v.release(), "-operator"].concat(),
+            ),
+        })
     }
 }
 
@@ -60,12 +63,11 @@ fn tcp(ports: &[i64]) -> Vec<(i64, &'static str)> {
     ports.iter().map(|p| (*p, "TCP")).collect()
 }
 
-fn port_list(ports: &[(i64, &'static str)]) -> Y {
-    Y::Seq(
+fn port_list(ports: &[(i64, &'static str)]) -> impl Emit {
+    each(
         ports
             .iter()
-            .map(|(p, proto)| ymap! { "protocol" => *proto, "port" => *p })
-            .collect(),
+            .map(|(p, proto)| emap! { "protocol" => *proto, "port" => *p }),
     )
 }
 
@@ -226,14 +228,18 @@ fn edges(v: &ValidConfig) -> Vec<Edge> {
     e
 }
 
-fn peer_rule(v: &ValidConfig, p: &Peer) -> Y {
-    match p {
-        Peer::Pods(s) => ymap! { "podSelector" => ymap! { "matchLabels" => s.labels(v) } },
-        Peer::World => ymap! { "ipBlock" => ymap! { "cidr" => "0.0.0.0/0" } },
-        Peer::Namespace(k, val) => {
-            ymap! { "namespaceSelector" => ymap! { "matchLabels" => ymap! { *k => *val } } }
-        }
-    }
+fn peer_rule(v: &ValidConfig, p: Peer) -> impl Emit {
+    map(move |m| match p {
+        Peer::Pods(s) => m.entry(
+            Text::Plain("podSelector"),
+            emap! { "matchLabels" => s.labels(v) },
+        ),
+        Peer::World => m.entry(Text::Plain("ipBlock"), emap! { "cidr" => "0.0.0.0/0" }),
+        Peer::Namespace(k, val) => m.entry(
+            Text::Plain("namespaceSelector"),
+            emap! { "matchLabels" => emap! { k => val } },
+        ),
+    })
 }
 
 fn peer_id(p: &Peer) -> &'static str {
@@ -249,81 +255,86 @@ fn peer_id(p: &Peer) -> &'static str {
 fn policy(
     v: &ValidConfig,
     name: String,
-    selector: Y,
-    types: &[&'static str],
-    rules: Option<(&'static str, Y)>,
-) -> Y {
-    let mut spec = ymap! { +1; "podSelector" => selector, "policyTypes" => Y::Seq(types.iter().map(|t| Y::from(*t)).collect()) };
-    if let Some((direction, list)) = rules {
-        spec.set(direction, list);
+    selector: impl Emit,
+    types: &'static [&'static str],
+    rules: Option<(&'static str, impl Emit)>,
+) -> impl Emit {
+    emap! {
+        "apiVersion" => "networking.k8s.io/v1",
+        "kind" => "NetworkPolicy",
+        "metadata" => meta(v, name, "network-policy"),
+        "spec" => map(move |m| {
+            m.entry(Text::Plain("podSelector"), selector);
+            m.entry(Text::Plain("policyTypes"), each(types.iter().copied()));
+            if let Some((direction, list)) = rules {
+                m.entry(Text::Plain(direction), list);
+            }
+        }),
     }
-    object(
-        "networking.k8s.io/v1",
-        "NetworkPolicy",
-        meta(v, name, "network-policy"),
-    )
-    .with("spec", spec)
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
+/// No rules: the default-deny policy.
+const NONE: Option<(&str, Y)> = None;
 
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let mut out = vec![
-        policy(
-            v,
-            v.name("default-deny"),
-            Y::map(),
-            &["Ingress", "Egress"],
-            None,
-        ),
-        policy(
-            v,
-            v.name("allow-dns"),
-            Y::map(),
-            &["Egress"],
-            Some((
-                "egress",
-                yseq![ymap! {
-                    "to" => yseq![ymap! { "namespaceSelector" => Y::map() }],
-                    "ports" => port_list(&[(53, "UDP"), (53, "TCP"), (5353, "UDP"), (5353, "TCP")]),
-                }],
-            )),
-        ),
-    ];
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    d.doc(policy(
+        v,
+        v.name("default-deny"),
+        emap! {},
+        &["Ingress", "Egress"],
+        NONE,
+    ));
+    d.doc(policy(
+        v,
+        v.name("allow-dns"),
+        emap! {},
+        &["Egress"],
+        Some((
+            "egress",
+            eseq![emap! {
+                "to" => eseq![emap! { "namespaceSelector" => emap! {} }],
+                "ports" => port_list(&[(53, "UDP"), (53, "TCP"), (5353, "UDP"), (5353, "TCP")]),
+            }],
+        )),
+    ));
     let edges = edges(v);
     // Ingress at each destination Pod set, one policy per edge.
     for e in &edges {
-        if let Peer::Pods(to) = &e.to {
-            out.push(policy(
+        if let Peer::Pods(to) = e.to {
+            d.doc(policy(
                 v,
                 v.name(&["allow-", peer_id(&e.from), "-to-", to.id()].concat()),
-                ymap! { "matchLabels" => to.labels(v) },
+                emap! { "matchLabels" => to.labels(v) },
                 &["Ingress"],
-                Some(("ingress", yseq![ymap! { "from" => yseq![peer_rule(v, &e.from)], "ports" => port_list(&e.ports) }])),
+                Some((
+                    "ingress",
+                    eseq![emap! { "from" => eseq![peer_rule(v, e.from)], "ports" => port_list(&e.ports) }],
+                )),
             ));
         }
     }
     // Egress per source Pod set, listing every edge leaving it.
-    let mut sources: Vec<(Sel, Vec<Y>)> = Vec::new();
+    let mut sources: Vec<(Sel, Vec<&Edge>)> = Vec::new();
     for e in &edges {
         if let Peer::Pods(from) = e.from {
-            let rule = ymap! { "to" => yseq![peer_rule(v, &e.to)], "ports" => port_list(&e.ports) };
             match sources.iter_mut().find(|s| s.0 == from) {
-                Some(s) => s.1.push(rule),
-                None => sources.push((from, vec![rule])),
+                Some(s) => s.1.push(e),
+                None => sources.push((from, vec![e])),
             }
         }
     }
-    for (from, rules) in sources {
-        out.push(policy(
+    for (from, out) in sources {
+        d.doc(policy(
             v,
             v.name(&["egress-", from.id()].concat()),
-            ymap! { "matchLabels" => from.labels(v) },
+            emap! { "matchLabels" => from.labels(v) },
             &["Egress"],
-            Some(("egress", Y::Seq(rules))),
+            Some((
+                "egress",
+                each(out.into_iter().map(|e| {
+                    emap! { "to" => eseq![peer_rule(v, e.to)], "ports" => port_list(&e.ports) }
+                })),
+            )),
         ));
     }
-    out
 }
