@@ -1,103 +1,99 @@
 //! A Spark Standalone master and workers for the Connect-on-Standalone backend. Workers carry
 //! the executors, so they are sized like executors and labelled `spark-role: executor`.
 
-use super::{
-    container, deployment, deployment_with, env, http_probe, pod_spec, port, resources, scratch,
-    service, service_resources, tcp_probe,
+use super::blocks::{
+    container, deployment, env, http_probe, pod_spec, port, resources, scratch_mounts,
+    scratch_volumes, service, service_resources, tcp_probe,
 };
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::yseq;
+use crate::yaml::Docs;
+use crate::yaml::emit::{Emit, each};
+use crate::{emap, eseq};
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
+const SCRATCH: &[(&str, &str)] = &[("tmp", "/tmp"), ("work-dir", "/opt/spark/work")];
+
+fn common() -> impl Iterator<Item: Emit> {
+    [env("SPARK_NO_DAEMONIZE", "true"), env("HOME", "/tmp")].into_iter()
 }
 
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let master = v.name("standalone-master");
-    let worker = v.name("standalone-worker");
-    let (vols, mounts) = scratch(&[("tmp", "/tmp"), ("work-dir", "/opt/spark/work")]);
-    let common = vec![env("SPARK_NO_DAEMONIZE", "true"), env("HOME", "/tmp")];
-    let mut m = container(
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    let master = &v.name("standalone-master");
+    let worker = &v.name("standalone-worker");
+    let m = container(
         v,
         "master",
         v.spark_image(),
-        vec![port("rpc", 7077), port("http", 8080)],
-        common.clone(),
-        mounts.clone(),
+        eseq![port("rpc", 7077), port("http", 8080)],
+        each(common()),
+        each(scratch_mounts(SCRATCH)),
         service_resources(v, "standalone-master"),
+        emap! {
+            "command" => eseq![
+                "/opt/spark/bin/spark-class",
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                "0.0.0.0",
+                "--port",
+                "7077",
+                "--webui-port",
+                "8080",
+            ],
+            "readinessProbe" => tcp_probe("rpc", 10, 10),
+            "livenessProbe" => http_probe("/", "http", 30, 30),
+        },
     );
-    m.set(
-        "command",
-        yseq![
-            "/opt/spark/bin/spark-class",
-            "org.apache.spark.deploy.master.Master",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "7077",
-            "--webui-port",
-            "8080"
-        ],
-    );
-    m.set("readinessProbe", tcp_probe("rpc", 10, 10));
-    m.set("livenessProbe", http_probe("/", "http", 30, 30));
     let e = &v.executor;
-    let mut envs = common;
-    envs.extend(super::connect::s3_env(v));
-    let mut w = container(
+    let w = container(
         v,
         "worker",
         v.spark_image(),
-        vec![
+        eseq![
             port("http", 8081),
             port("rpc", 7080),
             port("blockmanager", 7079),
         ],
-        envs,
-        mounts,
+        eseq![..common(), ..super::connect::s3_env(v)],
+        each(scratch_mounts(SCRATCH)),
         resources(e.cores * 1000, e.pod_mib, e.cores * 2000, e.limit_mib),
+        emap! {
+            "command" => eseq![
+                "/opt/spark/bin/spark-class",
+                "org.apache.spark.deploy.worker.Worker",
+                "--cores",
+                e.cores.to_string(),
+                "--memory",
+                format!("{}m", e.memory_mib + e.overhead_mib),
+                "--webui-port",
+                "8081",
+                "--port",
+                "7080",
+                format!("spark://{master}:7077"),
+            ],
+            "readinessProbe" => http_probe("/", "http", 10, 10),
+            "livenessProbe" => http_probe("/", "http", 30, 30),
+        },
     );
-    w.set(
-        "command",
-        yseq![
-            "/opt/spark/bin/spark-class",
-            "org.apache.spark.deploy.worker.Worker",
-            "--cores",
-            e.cores.to_string(),
-            "--memory",
-            format!("{}m", e.memory_mib + e.overhead_mib),
-            "--webui-port",
-            "8081",
-            "--port",
-            "7080",
-            format!("spark://{master}:7077"),
-        ],
-    );
-    w.set("readinessProbe", http_probe("/", "http", 10, 10));
-    w.set("livenessProbe", http_probe("/", "http", 30, 30));
-    vec![
-        deployment(
-            v,
-            &master,
-            "standalone-master",
-            1,
-            pod_spec(v, false, vec![m], vols.clone()),
-        ),
-        service(
-            v,
-            &master,
-            "standalone-master",
-            &[("rpc", 7077), ("http", 8080)],
-            false,
-        ),
-        deployment_with(
-            v,
-            &worker,
-            "standalone-worker",
-            v.executor_max,
-            pod_spec(v, false, vec![w], vols),
-            &[("spark-role", "executor")],
-        ),
-    ]
+    d.doc(deployment(
+        v,
+        master,
+        "standalone-master",
+        None,
+        1,
+        pod_spec(v, false, eseq![m], each(scratch_volumes(SCRATCH))),
+    ));
+    d.doc(service(
+        v,
+        master,
+        "standalone-master",
+        &[("rpc", 7077), ("http", 8080)],
+        false,
+    ));
+    d.doc(deployment(
+        v,
+        worker,
+        "standalone-worker",
+        Some("executor"),
+        v.executor_max,
+        pod_spec(v, false, eseq![w], each(scratch_volumes(SCRATCH))),
+    ));
 }

@@ -1,15 +1,17 @@
 //! Batch entry points: a suspended spark-submit Job (submit backend) or a SparkApplication
 //! (operator backend) that runs SparkPi, as a smoke test and a template for real jobs.
 
-use super::connect::conf_volumes;
-use super::{
-    container, container_security, labels, meta, object, pod_security, resources, scratch,
+use super::blocks::{
+    container, container_security, env, labels, labels_role, meta, pod_security, resources,
+    scratch_mounts, scratch_volumes,
 };
+use super::connect::{conf_mounts, conf_volumes};
 use crate::choices::Backend;
-use crate::model::ValidConfig;
+use crate::model::{PodSize, ValidConfig};
 use crate::quantity::spark as mem;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::emit::{Emit, Entries, map};
+use crate::yaml::{Docs, Text, Y};
+use crate::{emap, eseq};
 
 fn examples_jar(v: &ValidConfig) -> String {
     let tag = &v.choices().identity.spark_tag;
@@ -24,139 +26,132 @@ fn examples_jar(v: &ValidConfig) -> String {
     )
 }
 
-fn submit_job(v: &ValidConfig) -> Y {
-    let (mut vols, mut mounts) = conf_volumes(v);
-    let (sv, sm) = scratch(&[("tmp", "/tmp")]);
-    vols.extend(sv);
-    mounts.extend(sm);
-    let mut ctr = container(
+const SCRATCH: &[(&str, &str)] = &[("tmp", "/tmp")];
+
+fn submit_job(v: &ValidConfig) -> impl Emit {
+    let ctr = container(
         v,
         "spark-submit",
         v.spark_image(),
-        vec![],
-        vec![super::env("HOME", "/tmp")],
-        mounts,
+        None::<Y>,
+        eseq![env("HOME", "/tmp")],
+        eseq![..conf_mounts(v), ..scratch_mounts(SCRATCH)],
         resources(100, 512, 500, 1024),
+        emap! {
+            "command" => eseq![
+                "/opt/spark/bin/spark-submit",
+                "--properties-file",
+                "/opt/spark/conf-ro/spark-defaults.conf",
+                "--deploy-mode",
+                "cluster",
+                "--name",
+                "spark-pi",
+                "--class",
+                "org.apache.spark.examples.SparkPi",
+                examples_jar(v),
+                "100",
+            ],
+        },
     );
-    ctr.set(
-        "command",
-        yseq![
-            "/opt/spark/bin/spark-submit",
-            "--properties-file",
-            "/opt/spark/conf-ro/spark-defaults.conf",
-            "--deploy-mode",
-            "cluster",
-            "--name",
-            "spark-pi",
-            "--class",
-            "org.apache.spark.examples.SparkPi",
-            examples_jar(v),
-            "100",
-        ],
-    );
-    let spec = ymap! {
+    let spec = emap! {
         "serviceAccountName" => v.name("spark"),
         "automountServiceAccountToken" => true,
         "restartPolicy" => "Never",
         "securityContext" => pod_security(v),
-        "containers" => yseq![ctr],
-        "volumes" => Y::Seq(vols),
+        "containers" => eseq![ctr],
+        "volumes" => eseq![..conf_volumes(v), ..scratch_volumes(SCRATCH)],
     };
-    object("batch/v1", "Job", meta(v, v.name("spark-pi"), "spark-submit")).with(
-        "spec",
-        ymap! {
+    emap! {
+        "apiVersion" => "batch/v1",
+        "kind" => "Job",
+        "metadata" => meta(v, v.name("spark-pi"), "spark-submit"),
+        "spec" => emap! {
             // Suspended: resume it to run the smoke test (see README).
             "suspend" => true,
             "backoffLimit" => 0i64,
             "ttlSecondsAfterFinished" => 86400i64,
-            "template" => ymap! { "metadata" => ymap! { "labels" => labels(v, "spark-submit") }, "spec" => spec },
+            "template" => emap! { "metadata" => emap! { "labels" => labels(v, "spark-submit") }, "spec" => spec },
         },
-    )
+    }
 }
 
-fn spark_application(v: &ValidConfig) -> Y {
+/// The driver or executor section of a SparkApplication; `rest` comes last.
+fn role<'a>(
+    v: &'a ValidConfig,
+    r: &'static str,
+    component: &'static str,
+    size: &'a PodSize,
+    rest: impl Entries + 'a,
+) -> impl Emit + 'a {
+    let s3 = super::connect::s3_env(v);
+    emap! {
+        "cores" => size.cores as i64,
+        "coreLimit" => (size.cores * 2).to_string(),
+        "memory" => mem(size.memory_mib),
+        "memoryOverhead" => mem(size.overhead_mib),
+        "labels" => labels_role(v, component, Some(r)),
+        "serviceAccount" => v.name("spark"),
+        "podSecurityContext" => pod_security(v),
+        "securityContext" => container_security(v),
+        "volumeMounts" => eseq![
+            emap! { "name" => "tmp", "mountPath" => "/tmp" },
+            emap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
+        ],
+        "env" => (!s3.is_empty()).then_some(s3),
+        ..rest,
+    }
+}
+
+fn spark_application(v: &ValidConfig) -> impl Emit {
     let c = v.choices();
-    let pod_ctx = pod_security(v);
-    let ctr_ctx = container_security(v);
-    let mut dyn_alloc = ymap! { "enabled" => c.features.dynamic_allocation };
-    if c.features.dynamic_allocation {
-        dyn_alloc.set("minExecutors", Y::Int(v.executor_min as i64));
-        dyn_alloc.set("maxExecutors", Y::Int(v.executor_max as i64));
-    }
-    let mut conf = Y::map();
-    for (k, val) in super::spark_conf::raw(v) {
-        if k.starts_with("spark.hadoop.")
-            || k.starts_with("spark.eventLog.")
-            || k.starts_with("spark.sql.")
-        {
-            conf.set(k, Y::from(val));
-        }
-    }
-    let env_from_s3 = super::connect::s3_env(v);
-    let volume = yseq![
-        ymap! { "name" => "tmp", "emptyDir" => ymap! { "sizeLimit" => "4Gi" } },
-        ymap! { "name" => "work-dir", "emptyDir" => ymap! { "sizeLimit" => "4Gi" } },
-    ];
-    let vm = yseq![
-        ymap! { "name" => "tmp", "mountPath" => "/tmp" },
-        ymap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
-    ];
-    let role = |r: &'static str, component: &'static str, size: &crate::model::PodSize| {
-        let mut l = labels(v, component);
-        l.set("spark-role", r.into());
-        let mut y = ymap! {
-            "cores" => Y::Int(size.cores as i64),
-            "coreLimit" => (size.cores * 2).to_string(),
-            "memory" => mem(size.memory_mib),
-            "memoryOverhead" => mem(size.overhead_mib),
-            "labels" => l,
-            "serviceAccount" => v.name("spark"),
-            "podSecurityContext" => pod_ctx.clone(),
-            "securityContext" => ctr_ctx.clone(),
-            "volumeMounts" => vm.clone(),
-        };
-        if !env_from_s3.is_empty() {
-            y.set("env", Y::Seq(env_from_s3.clone()));
-        }
-        y
-    };
-    let mut executor = role("executor", "spark-executor", &v.executor);
-    executor.set("instances", Y::Int(v.executor_min.max(1) as i64));
-    if c.features.gpu {
-        executor.set(
-            "gpu",
-            ymap! { "name" => "nvidia.com/gpu", "quantity" => Y::Int(v.gpu_count as i64) },
-        );
-    }
-    object("sparkoperator.k8s.io/v1beta2", "SparkApplication", meta(v, v.name("spark-pi"), "spark-application")).with(
-        "spec",
-        ymap! {
+    let dynamic = c.features.dynamic_allocation;
+    let gpu = c.features.gpu;
+    emap! {
+        "apiVersion" => "sparkoperator.k8s.io/v1beta2",
+        "kind" => "SparkApplication",
+        "metadata" => meta(v, v.name("spark-pi"), "spark-application"),
+        "spec" => emap! {
             "type" => "Scala",
             "mode" => "cluster",
             "image" => v.spark_image(),
             "imagePullPolicy" => "IfNotPresent",
             "mainClass" => "org.apache.spark.examples.SparkPi",
             "mainApplicationFile" => examples_jar(v),
-            "arguments" => yseq!["100"],
+            "arguments" => eseq!["100"],
             "sparkVersion" => c.identity.spark_tag.chars().take_while(|ch| ch.is_ascii_digit() || *ch == '.').collect::<String>(),
-            "sparkConf" => conf,
-            "dynamicAllocation" => dyn_alloc,
-            "volumes" => volume,
-            "driver" => role("driver", "spark-driver", &v.driver),
-            "executor" => executor,
-            "restartPolicy" => ymap! { "type" => "Never" },
+            "sparkConf" => map(|m| {
+                for (k, val) in super::spark_conf::raw(v) {
+                    if k.starts_with("spark.hadoop.")
+                        || k.starts_with("spark.eventLog.")
+                        || k.starts_with("spark.sql.")
+                    {
+                        m.entry(Text::from(k), val);
+                    }
+                }
+            }),
+            "dynamicAllocation" => emap! {
+                "enabled" => dynamic,
+                "minExecutors" => dynamic.then_some(v.executor_min as i64),
+                "maxExecutors" => dynamic.then_some(v.executor_max as i64),
+            },
+            "volumes" => eseq![
+                emap! { "name" => "tmp", "emptyDir" => emap! { "sizeLimit" => "4Gi" } },
+                emap! { "name" => "work-dir", "emptyDir" => emap! { "sizeLimit" => "4Gi" } },
+            ],
+            "driver" => role(v, "driver", "spark-driver", &v.driver, emap! {}),
+            "executor" => role(v, "executor", "spark-executor", &v.executor, emap! {
+                "instances" => v.executor_min.max(1) as i64,
+                "gpu" => gpu.then(|| emap! { "name" => "nvidia.com/gpu", "quantity" => v.gpu_count as i64 }),
+            }),
+            "restartPolicy" => emap! { "type" => "Never" },
         },
-    )
+    }
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut Docs) {
     match v.choices().backend {
-        Backend::SubmitK8s => vec![submit_job(v)],
-        Backend::Operator => vec![spark_application(v)],
-        _ => Vec::new(),
+        Backend::SubmitK8s => d.doc(submit_job(v)),
+        Backend::Operator => d.doc(spark_application(v)),
+        _ => {}
     }
 }
