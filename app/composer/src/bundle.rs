@@ -62,14 +62,16 @@ pub fn compose(preset: &str, choices: &Choices) -> Composition {
     let link = link::encode(preset, choices);
     let head = header(preset, &link);
     let mut files = Bundle::new();
-    // Every YAML file is the header and then the documents, written into one scratch buffer
-    // that grows to the largest file once; each file is copied out at its exact size.
-    let mut scratch = String::new();
+    // Every YAML file is the header and then the documents. Each is written into a buffer as
+    // large as the largest file so far and handed over as it is, so a file is neither copied
+    // nor grown more than once or twice.
+    let mut scratch = String::with_capacity(8192);
     let mut file = |write: &mut dyn FnMut(&mut String)| {
         scratch.clear();
         scratch.push_str(&head);
         write(&mut scratch);
-        scratch.clone()
+        let room = scratch.capacity();
+        std::mem::replace(&mut scratch, String::with_capacity(room))
     };
     let (full, delta) = render::values::render(&config);
     files.insert(
