@@ -284,3 +284,78 @@ pub fn pvc(
         },
     }
 }
+
+// ---- added for PostgreSQL, Celeborn, MinIO, MLflow and the metastore ----------------------
+
+/// The storage Secret's keys as the variables `user` and `pass`.
+pub fn s3_creds(
+    v: &ValidConfig,
+    user: &'static str,
+    pass: &'static str,
+) -> impl Iterator<Item: Emit> {
+    let s = &v.choices().s3.secret_name;
+    [
+        env_secret(user, s, "access-key"),
+        env_secret(pass, s, "secret-key"),
+    ]
+    .into_iter()
+}
+
+/// AWS credentials from the storage Secret, when there is object storage.
+pub fn s3_env(v: &ValidConfig) -> impl Iterator<Item: Emit> {
+    v.storage()
+        .then(|| s3_creds(v, "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"))
+        .into_iter()
+        .flatten()
+}
+
+/// A StatefulSet with one `data` claim of `storage` per Pod; `rest` (e.g.
+/// `podManagementPolicy`) comes after `replicas`.
+pub fn stateful_set(
+    v: &ValidConfig,
+    name: &String,
+    component: &'static str,
+    replicas: i64,
+    rest: impl Entries,
+    spec: impl Emit,
+    storage: &'static str,
+) -> impl Emit {
+    emap! {
+        "apiVersion" => "apps/v1",
+        "kind" => "StatefulSet",
+        "metadata" => meta(v, name, component),
+        "spec" => emap! {
+            "serviceName" => name,
+            "replicas" => replicas,
+            ..rest,
+            "selector" => emap! { "matchLabels" => match_labels(v, component) },
+            "template" => emap! {
+                "metadata" => emap! { "labels" => labels(v, component) },
+                "spec" => spec,
+            },
+            "volumeClaimTemplates" => eseq![emap! {
+                "metadata" => emap! { "name" => "data" },
+                "spec" => emap! {
+                    "accessModes" => eseq!["ReadWriteOnce"],
+                    "resources" => emap! { "requests" => emap! { "storage" => storage } },
+                },
+            }],
+        },
+    }
+}
+
+/// A ConfigMap holding one file.
+pub fn config_map(
+    v: &ValidConfig,
+    name: impl Emit,
+    component: &'static str,
+    file: &'static str,
+    text: impl Emit,
+) -> impl Emit {
+    emap! {
+        "apiVersion" => "v1",
+        "kind" => "ConfigMap",
+        "metadata" => meta(v, name, component),
+        "data" => emap! { file => text },
+    }
+}
