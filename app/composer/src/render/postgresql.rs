@@ -1,17 +1,19 @@
 //! PostgreSQL for the metastore, Airflow and MLflow: one StatefulSet, databases created on init.
 
-use super::secrets::postgres_secret;
-use super::{
-    container, env, env_secret, labels, match_labels, meta, mount, object, pod_security_uid,
-    scratch, service, service_resources,
+use super::blocks::{
+    config_map, container, env, env_secret, mount, pod_security_uid, pod_spec_as, port,
+    scratch_mounts, scratch_volumes, service, service_resources, stateful_set,
 };
+use super::secrets::postgres_secret;
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::{Docs, Emit};
+use crate::{emap, eseq};
 
 pub const IMAGE: &str = "postgres:15.10-alpine";
 /// The postgres user of the Alpine image.
 const UID: i64 = 70;
+
+const SCRATCH: &[(&str, &str)] = &[("tmp", "/tmp"), ("run", "/var/run/postgresql")];
 
 /// Passwords reach SQL only as psql variables (`:'pw'` quotes a literal, `:"role"` an
 /// identifier) and the heredoc is quoted, so no character in a password can end the string,
@@ -30,65 +32,65 @@ create airflow "$AIRFLOW_PASSWORD" airflow
 create mlflow "$MLFLOW_PASSWORD" mlflow
 "#;
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
+/// `pg_isready` against the local server, first after `initial` seconds.
+fn ready(initial: i64) -> impl Emit {
+    emap! {
+        "exec" => emap! { "command" => eseq!["pg_isready", "-U", "postgres", "-h", "127.0.0.1"] },
+        "initialDelaySeconds" => initial, "periodSeconds" => 10i64, "timeoutSeconds" => 5i64, "failureThreshold" => 6i64,
+    }
 }
 
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let name = v.name("postgresql");
-    let secret = postgres_secret(v);
-    let init = v.name("postgresql-init");
-    let (mut vols, mut mounts) = scratch(&[("tmp", "/tmp"), ("run", "/var/run/postgresql")]);
-    vols.push(ymap! { "name" => "init", "configMap" => ymap! { "name" => &init, "defaultMode" => 0o555i64 } });
-    mounts.push(mount("init", "/docker-entrypoint-initdb.d", true));
-    mounts.push(mount("data", "/var/lib/postgresql/data", false));
-    let envs = vec![
-        env("PGDATA", "/var/lib/postgresql/data/pgdata"),
-        env_secret("POSTGRES_PASSWORD", &secret, "postgres-password"),
-        env_secret("HIVE_PASSWORD", &secret, "hive-password"),
-        env_secret("AIRFLOW_PASSWORD", &secret, "airflow-password"),
-        env_secret("MLFLOW_PASSWORD", &secret, "mlflow-password"),
-    ];
-    let mut ctr = container(
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    let name = &v.name("postgresql");
+    let secret = &postgres_secret(v);
+    let init = &v.name("postgresql-init");
+    let ctr = container(
         v,
         "postgresql",
         IMAGE,
-        vec![super::port("postgresql", 5432)],
-        envs,
-        mounts,
+        eseq![port("postgresql", 5432)],
+        eseq![
+            env("PGDATA", "/var/lib/postgresql/data/pgdata"),
+            env_secret("POSTGRES_PASSWORD", secret, "postgres-password"),
+            env_secret("HIVE_PASSWORD", secret, "hive-password"),
+            env_secret("AIRFLOW_PASSWORD", secret, "airflow-password"),
+            env_secret("MLFLOW_PASSWORD", secret, "mlflow-password"),
+        ],
+        eseq![
+            ..scratch_mounts(SCRATCH),
+            mount("init", "/docker-entrypoint-initdb.d", true),
+            mount("data", "/var/lib/postgresql/data", false),
+        ],
         service_resources(v, "postgresql"),
+        emap! { "readinessProbe" => ready(10), "livenessProbe" => ready(60) },
     );
-    let ready = ymap! {
-        "exec" => ymap! { "command" => yseq!["pg_isready", "-U", "postgres", "-h", "127.0.0.1"] },
-        "initialDelaySeconds" => 10i64, "periodSeconds" => 10i64, "timeoutSeconds" => 5i64, "failureThreshold" => 6i64,
-    };
-    ctr.set("readinessProbe", ready.clone());
-    ctr.set("livenessProbe", ready.with("initialDelaySeconds", 60i64));
-    let spec = ymap! {
-        "serviceAccountName" => v.name("workload"),
-        "automountServiceAccountToken" => false,
-        "securityContext" => pod_security_uid(v, UID),
-        "containers" => yseq![ctr],
-        "volumes" => Y::Seq(vols),
-    };
-    vec![
-        object("v1", "ConfigMap", meta(v, &init, "postgresql")).with("data", ymap! { "10-databases.sh" => INIT }),
-        object("apps/v1", "StatefulSet", meta(v, &name, "postgresql")).with(
-            "spec",
-            ymap! {
-                "serviceName" => &name,
-                "replicas" => 1i64,
-                "selector" => ymap! { "matchLabels" => match_labels(v, "postgresql") },
-                "template" => ymap! { "metadata" => ymap! { "labels" => labels(v, "postgresql") }, "spec" => spec },
-                "volumeClaimTemplates" => yseq![ymap! {
-                    "metadata" => ymap! { "name" => "data" },
-                    "spec" => ymap! {
-                        "accessModes" => yseq!["ReadWriteOnce"],
-                        "resources" => ymap! { "requests" => ymap! { "storage" => "8Gi" } },
-                    },
-                }],
-            },
-        ),
-        service(v, &name, "postgresql", &[("postgresql", 5432)], false),
-    ]
+    let volumes = eseq![
+        ..scratch_volumes(SCRATCH),
+        emap! { "name" => "init", "configMap" => emap! { "name" => init, "defaultMode" => 0o555i64 } },
+    ];
+    let spec = pod_spec_as(
+        v.name("workload"),
+        false,
+        pod_security_uid(v, UID),
+        eseq![ctr],
+        volumes,
+        emap! {},
+    );
+    d.doc(config_map(v, init, "postgresql", "10-databases.sh", INIT));
+    d.doc(stateful_set(
+        v,
+        name,
+        "postgresql",
+        1,
+        emap! {},
+        spec,
+        "8Gi",
+    ));
+    d.doc(service(
+        v,
+        name,
+        "postgresql",
+        &[("postgresql", 5432)],
+        false,
+    ));
 }
