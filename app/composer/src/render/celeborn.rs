@@ -1,14 +1,16 @@
 //! Celeborn remote shuffle: 3 masters (Raft) and 3 workers with shuffle volumes.
 
-use super::{
-    container, env, labels, match_labels, meta, mount, object, pod_security, port, scratch,
-    service, service_resources, tcp_probe,
+use super::blocks::{
+    config_map, config_volume, container, env, mount, pod_spec, port, scratch_mounts,
+    scratch_volumes, service, service_resources, stateful_set, tcp_probe,
 };
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::Docs;
+use crate::{emap, eseq};
 
 pub const IMAGE: &str = "apache/celeborn:0.6.1";
+
+const SCRATCH: &[(&str, &str)] = &[("tmp", "/tmp"), ("logs", "/opt/celeborn/logs")];
 
 pub fn master_name(v: &ValidConfig) -> String {
     v.name("celeborn-master")
@@ -45,89 +47,88 @@ fn conf(v: &ValidConfig) -> String {
 /// A StatefulSet for `role` ("master" or "worker"); `component` is `celeborn-<role>`.
 fn sts(
     v: &ValidConfig,
+    d: &mut Docs,
     role: &'static str,
     component: &'static str,
     port_n: i64,
     storage: &'static str,
     mount_path: &'static str,
-) -> Y {
-    let name = v.name(component);
-    let (mut vols, mut mounts) = scratch(&[("tmp", "/tmp"), ("logs", "/opt/celeborn/logs")]);
-    vols.push(
-        ymap! { "name" => "conf", "configMap" => ymap! { "name" => v.name("celeborn-config") } },
-    );
-    mounts.push(mount("conf", "/opt/celeborn/conf", true));
-    mounts.push(mount("data", mount_path, false));
-    let envs = vec![
-        env("CELEBORN_NO_DAEMONIZE", "true"),
-        env("CELEBORN_CONF_DIR", "/opt/celeborn/conf"),
-    ];
-    let mut ctr = container(
+) {
+    let name = &v.name(component);
+    let ctr = container(
         v,
         role,
         IMAGE,
-        vec![port("rpc", port_n)],
-        envs,
-        mounts,
+        eseq![port("rpc", port_n)],
+        eseq![
+            env("CELEBORN_NO_DAEMONIZE", "true"),
+            env("CELEBORN_CONF_DIR", "/opt/celeborn/conf"),
+        ],
+        eseq![
+            ..scratch_mounts(SCRATCH),
+            mount("conf", "/opt/celeborn/conf", true),
+            mount("data", mount_path, false),
+        ],
         service_resources(v, component),
-    );
-    ctr.set(
-        "command",
-        yseq![format!("/opt/celeborn/sbin/start-{role}.sh")],
-    );
-    ctr.set("readinessProbe", tcp_probe("rpc", 20, 10));
-    ctr.set("livenessProbe", tcp_probe("rpc", 60, 30));
-    let spec = ymap! {
-        "serviceAccountName" => v.name("workload"),
-        "automountServiceAccountToken" => false,
-        "securityContext" => pod_security(v),
-        "containers" => yseq![ctr],
-        "volumes" => Y::Seq(vols),
-    };
-    object("apps/v1", "StatefulSet", meta(v, &name, component)).with(
-        "spec",
-        ymap! {
-            "serviceName" => name,
-            "replicas" => 3i64,
-            "podManagementPolicy" => "Parallel",
-            "selector" => ymap! { "matchLabels" => match_labels(v, component) },
-            "template" => ymap! { "metadata" => ymap! { "labels" => labels(v, component) }, "spec" => spec },
-            "volumeClaimTemplates" => yseq![ymap! {
-                "metadata" => ymap! { "name" => "data" },
-                "spec" => ymap! { "accessModes" => yseq!["ReadWriteOnce"], "resources" => ymap! { "requests" => ymap! { "storage" => storage } } },
-            }],
+        emap! {
+            "command" => eseq![format!("/opt/celeborn/sbin/start-{role}.sh")],
+            "readinessProbe" => tcp_probe("rpc", 20, 10),
+            "livenessProbe" => tcp_probe("rpc", 60, 30),
         },
-    )
+    );
+    let volumes = eseq![
+        ..scratch_volumes(SCRATCH),
+        config_volume("conf", v.name("celeborn-config")),
+    ];
+    d.doc(stateful_set(
+        v,
+        name,
+        component,
+        3,
+        emap! { "podManagementPolicy" => "Parallel" },
+        pod_spec(v, false, eseq![ctr], volumes),
+        storage,
+    ));
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    vec![
-        object(
-            "v1",
-            "ConfigMap",
-            meta(v, v.name("celeborn-config"), "celeborn"),
-        )
-        .with("data", ymap! { "celeborn-defaults.conf" => conf(v) }),
-        sts(v, "master", "celeborn-master", 9097, "10Gi", "/mnt/ratis"),
-        service(v, master_name(v), "celeborn-master", &[("rpc", 9097)], true),
-        sts(
-            v,
-            "worker",
-            "celeborn-worker",
-            9098,
-            "100Gi",
-            "/mnt/celeborn",
-        ),
-        service(
-            v,
-            v.name("celeborn-worker"),
-            "celeborn-worker",
-            &[("rpc", 9098)],
-            true,
-        ),
-    ]
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    d.doc(config_map(
+        v,
+        v.name("celeborn-config"),
+        "celeborn",
+        "celeborn-defaults.conf",
+        conf(v),
+    ));
+    sts(
+        v,
+        d,
+        "master",
+        "celeborn-master",
+        9097,
+        "10Gi",
+        "/mnt/ratis",
+    );
+    d.doc(service(
+        v,
+        master_name(v),
+        "celeborn-master",
+        &[("rpc", 9097)],
+        true,
+    ));
+    sts(
+        v,
+        d,
+        "worker",
+        "celeborn-worker",
+        9098,
+        "100Gi",
+        "/mnt/celeborn",
+    );
+    d.doc(service(
+        v,
+        v.name("celeborn-worker"),
+        "celeborn-worker",
+        &[("rpc", 9098)],
+        true,
+    ));
 }
