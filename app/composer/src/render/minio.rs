@@ -1,14 +1,16 @@
 //! MinIO in the namespace, plus a Job that creates the buckets and the event-log prefix.
 
-use super::{
-    container, deployment, env, env_secret, http_probe, meta, object, pod_security, port, pvc,
-    scratch, service, service_resources,
+use super::blocks::{
+    container, deployment, env, http_probe, labels, meta, mount, pod_security, pod_spec, port, pvc,
+    resources, s3_creds, scratch_mounts, scratch_volumes, service, service_resources,
 };
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::Docs;
+use crate::{emap, eseq};
 
 pub const IMAGE: &str = "quay.io/minio/minio:RELEASE.2024-01-01T16-36-33Z";
+
+const SCRATCH: &[(&str, &str)] = &[("tmp", "/tmp")];
 
 /// Single-quotes a word for sh.
 pub fn sh_quote(s: &str) -> String {
@@ -22,51 +24,9 @@ pub fn split_s3(path: &str) -> Option<(String, String)> {
     Some((b.to_string(), p.trim_end_matches('/').to_string()))
 }
 
-fn creds(v: &ValidConfig, user: &'static str, pass: &'static str) -> Vec<Y> {
-    let s = &v.choices().s3.secret_name;
-    vec![
-        env_secret(user, s, "access-key"),
-        env_secret(pass, s, "secret-key"),
-    ]
-}
-
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
+/// The script that creates the buckets and the event-log prefixes.
+fn script(v: &ValidConfig, name: &str) -> String {
     let c = v.choices();
-    let name = v.name("minio");
-    let data = v.name("minio-data");
-    let (mut vols, mut mounts) = scratch(&[("tmp", "/tmp")]);
-    vols.push(
-        ymap! { "name" => "data", "persistentVolumeClaim" => ymap! { "claimName" => &data } },
-    );
-    mounts.push(ymap! { "name" => "data", "mountPath" => "/data" });
-    let mut envs = creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD");
-    envs.push(env("HOME", "/tmp"));
-    let mut ctr = container(
-        v,
-        "minio",
-        IMAGE,
-        vec![port("api", 9000), port("console", 9001)],
-        envs,
-        mounts,
-        service_resources(v, "minio"),
-    );
-    ctr.set(
-        "args",
-        yseq!["server", "/data", "--console-address", ":9001"],
-    );
-    ctr.set(
-        "readinessProbe",
-        http_probe("/minio/health/ready", "api", 10, 10),
-    );
-    ctr.set(
-        "livenessProbe",
-        http_probe("/minio/health/live", "api", 30, 30),
-    );
-
     let mut buckets = vec![c.s3.warehouse_bucket.clone(), c.s3.logs_bucket.clone()];
     let mut keep = Vec::new();
     for dir in [&c.s3.event_log_dir, &c.s3.history_log_dir] {
@@ -80,7 +40,7 @@ fn trees(v: &ValidConfig) -> Vec<Y> {
         }
     }
     let mut script = String::from("set -eu\nmc alias set local \"http://");
-    script.push_str(&name);
+    script.push_str(name);
     script.push_str(":9000\" \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\"\n");
     for b in &buckets {
         script.push_str(&format!(
@@ -95,39 +55,82 @@ fn trees(v: &ValidConfig) -> Vec<Y> {
             sh_quote(&format!("local/{k}"))
         ));
     }
-    let mut job_envs = creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD");
-    job_envs.push(env("HOME", "/tmp"));
-    job_envs.push(env("MC_CONFIG_DIR", "/tmp/.mc"));
-    let (jv, jm) = scratch(&[("tmp", "/tmp")]);
-    let mut job_ctr = container(
+    script
+}
+
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    let name = &v.name("minio");
+    let data = &v.name("minio-data");
+    let ctr = container(
+        v,
+        "minio",
+        IMAGE,
+        eseq![port("api", 9000), port("console", 9001)],
+        eseq![
+            ..s3_creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"),
+            env("HOME", "/tmp"),
+        ],
+        eseq![..scratch_mounts(SCRATCH), mount("data", "/data", false)],
+        service_resources(v, "minio"),
+        emap! {
+            "args" => eseq!["server", "/data", "--console-address", ":9001"],
+            "readinessProbe" => http_probe("/minio/health/ready", "api", 10, 10),
+            "livenessProbe" => http_probe("/minio/health/live", "api", 30, 30),
+        },
+    );
+    let volumes = eseq![
+        ..scratch_volumes(SCRATCH),
+        emap! { "name" => "data", "persistentVolumeClaim" => emap! { "claimName" => data } },
+    ];
+    let job_ctr = container(
         v,
         "buckets",
         IMAGE,
-        vec![],
-        job_envs,
-        jm,
-        super::resources(50, 64, 200, 256),
+        None::<crate::yaml::Y>,
+        eseq![
+            ..s3_creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"),
+            env("HOME", "/tmp"),
+            env("MC_CONFIG_DIR", "/tmp/.mc"),
+        ],
+        eseq![..scratch_mounts(SCRATCH)],
+        resources(50, 64, 200, 256),
+        emap! { "command" => eseq!["/bin/sh", "-c", script(v, name)] },
     );
-    job_ctr.set("command", yseq!["/bin/sh", "-c", script]);
-    let job_spec = ymap! {
+    let job_spec = emap! {
         "serviceAccountName" => v.name("workload"),
         "automountServiceAccountToken" => false,
         "restartPolicy" => "OnFailure",
         "securityContext" => pod_security(v),
-        "containers" => yseq![job_ctr],
-        "volumes" => Y::Seq(jv),
+        "containers" => eseq![job_ctr],
+        "volumes" => eseq![..scratch_volumes(SCRATCH)],
     };
-    vec![
-        pvc(v, &data, "minio", "20Gi"),
-        deployment(v, &name, "minio", 1, super::pod_spec(v, false, vec![ctr], vols)),
-        service(v, &name, "minio", &[("api", 9000), ("console", 9001)], false),
-        object("batch/v1", "Job", meta(v, v.name("minio-buckets"), "minio-buckets")).with(
-            "spec",
-            ymap! {
-                "backoffLimit" => 10i64,
-                "ttlSecondsAfterFinished" => 86400i64,
-                "template" => ymap! { "metadata" => ymap! { "labels" => super::labels(v, "minio-buckets") }, "spec" => job_spec },
+    d.doc(pvc(v, data, "minio", "20Gi"));
+    d.doc(deployment(
+        v,
+        name,
+        "minio",
+        None,
+        1,
+        pod_spec(v, false, eseq![ctr], volumes),
+    ));
+    d.doc(service(
+        v,
+        name,
+        "minio",
+        &[("api", 9000), ("console", 9001)],
+        false,
+    ));
+    d.doc(emap! {
+        "apiVersion" => "batch/v1",
+        "kind" => "Job",
+        "metadata" => meta(v, v.name("minio-buckets"), "minio-buckets"),
+        "spec" => emap! {
+            "backoffLimit" => 10i64,
+            "ttlSecondsAfterFinished" => 86400i64,
+            "template" => emap! {
+                "metadata" => emap! { "labels" => labels(v, "minio-buckets") },
+                "spec" => job_spec,
             },
-        ),
-    ]
+        },
+    });
 }
