@@ -1,14 +1,15 @@
 //! Airflow webserver and scheduler (LocalExecutor) on the shared PostgreSQL.
 
-use super::secrets::postgres_secret;
-use super::{
-    container, deployment, env, env_secret, http_probe, meta, mount, object, port, scratch,
-    service, service_resources,
+use super::blocks::{
+    config_map, config_volume, container, deployment, env, env_secret, http_probe, mount,
+    pod_security_ids, pod_spec_as, port, resources, scratch_volumes, service, service_resources,
 };
+use super::secrets::postgres_secret;
 use crate::choices::Backend;
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::emit::Entries;
+use crate::yaml::{Docs, Emit};
+use crate::{emap, eseq};
 
 pub const IMAGE: &str = "apache/airflow:2.11.0";
 
@@ -31,15 +32,15 @@ with DAG("spark_connect_example", start_date=datetime(2025, 1, 1), schedule=None
     PythonOperator(task_id="count_rows", python_callable=count_rows)
 "#;
 
-fn envs(v: &ValidConfig) -> Vec<Y> {
+fn envs(v: &ValidConfig) -> impl Emit {
     let pg = postgres_secret(v);
     let keys = v.name("airflow");
-    let mut e = vec![
+    eseq![
         env("AIRFLOW__CORE__EXECUTOR", "LocalExecutor"),
         env("AIRFLOW__CORE__LOAD_EXAMPLES", "False"),
         env("AIRFLOW__CORE__DAGS_FOLDER", "/opt/airflow/dags"),
         env("AIRFLOW__LOGGING__BASE_LOG_FOLDER", "/opt/airflow/logs"),
-        env_secret("AIRFLOW_DB_PASSWORD", &pg, "airflow-password"),
+        env_secret("AIRFLOW_DB_PASSWORD", pg, "airflow-password"),
         env(
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
             format!(
@@ -54,14 +55,13 @@ fn envs(v: &ValidConfig) -> Vec<Y> {
             "webserver-secret-key",
         ),
         env("HOME", "/tmp"),
-    ];
-    if v.connect() {
-        e.push(env(
-            "SPARK_REMOTE",
-            format!("sc://{}:15002", v.connect_service()),
-        ));
-    }
-    e
+        v.connect().then(|| {
+            env(
+                "SPARK_REMOTE",
+                format!("sc://{}:15002", v.connect_service()),
+            )
+        }),
+    ]
 }
 
 fn sa(v: &ValidConfig) -> (bool, Option<String>) {
@@ -73,93 +73,106 @@ fn sa(v: &ValidConfig) -> (bool, Option<String>) {
     }
 }
 
-fn pod(v: &ValidConfig, ctr: Y, init: Option<Y>) -> Y {
-    let (mut vols, _) = scratch(&[("tmp", "/tmp"), ("logs", "/opt/airflow/logs")]);
-    vols.push(
-        ymap! { "name" => "dags", "configMap" => ymap! { "name" => v.name("airflow-dags") } },
-    );
+/// The Pod spec around `ctr`; `rest` (init containers) comes last.
+fn pod(v: &ValidConfig, ctr: impl Emit, rest: impl Entries) -> impl Emit {
     let (spark_sa, own) = sa(v);
-    let mut spec = super::pod_spec(v, spark_sa, vec![ctr], vols);
-    if let Some(name) = own {
-        spec.set("serviceAccountName", name.into());
-        spec.set("automountServiceAccountToken", true.into());
-    }
+    let automount = spark_sa || own.is_some();
+    let account = own.unwrap_or_else(|| v.name(if spark_sa { "spark" } else { "workload" }));
+    let volumes = eseq![
+        ..scratch_volumes(&[("tmp", "/tmp"), ("logs", "/opt/airflow/logs")]),
+        config_volume("dags", v.name("airflow-dags")),
+    ];
     // The Airflow image runs as 50000 and supports any UID in group 0.
-    spec.set("securityContext", super::pod_security_ids(v, 50000, 0));
-    if let Some(i) = init {
-        spec.set("initContainers", yseq![i]);
-    }
-    spec
+    pod_spec_as(
+        account,
+        automount,
+        pod_security_ids(v, 50000, 0),
+        eseq![ctr],
+        volumes,
+        rest,
+    )
 }
 
-fn mounts() -> Vec<Y> {
-    vec![
+fn mounts() -> impl Emit {
+    eseq![
         mount("tmp", "/tmp", false),
         mount("logs", "/opt/airflow/logs", false),
         mount("dags", "/opt/airflow/dags", true),
     ]
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let web = v.name("airflow-webserver");
-    let sched = v.name("airflow-scheduler");
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    let web = &v.name("airflow-webserver");
+    let sched = &v.name("airflow-scheduler");
     let replicas = if v.choices().features.ha { 2 } else { 1 };
-    let mut migrate = container(
+    let migrate = container(
         v,
         "db-migrate",
         IMAGE,
-        vec![],
+        None::<crate::yaml::Y>,
         envs(v),
         mounts(),
-        super::resources(100, 512, 1000, 1024),
+        resources(100, 512, 1000, 1024),
+        emap! { "command" => eseq!["airflow", "db", "migrate"] },
     );
-    migrate.set("command", yseq!["airflow", "db", "migrate"]);
-    let mut w = container(
+    let w = container(
         v,
         "webserver",
         IMAGE,
-        vec![port("http", 8080)],
+        eseq![port("http", 8080)],
         envs(v),
         mounts(),
         service_resources(v, "airflow-webserver"),
+        emap! {
+            "command" => eseq!["airflow", "webserver"],
+            "readinessProbe" => http_probe("/health", "http", 30, 10),
+            "livenessProbe" => http_probe("/health", "http", 90, 30),
+        },
     );
-    w.set("command", yseq!["airflow", "webserver"]);
-    w.set("readinessProbe", http_probe("/health", "http", 30, 10));
-    w.set("livenessProbe", http_probe("/health", "http", 90, 30));
-    let mut s = container(
+    let s = container(
         v,
         "scheduler",
         IMAGE,
-        vec![],
+        None::<crate::yaml::Y>,
         envs(v),
         mounts(),
         service_resources(v, "airflow-scheduler"),
+        emap! {
+            "command" => eseq!["airflow", "scheduler"],
+            "livenessProbe" => emap! {
+                "exec" => emap! { "command" => eseq!["airflow", "jobs", "check", "--job-type", "SchedulerJob", "--local"] },
+                "initialDelaySeconds" => 60i64, "periodSeconds" => 60i64, "timeoutSeconds" => 30i64, "failureThreshold" => 5i64,
+            },
+        },
     );
-    s.set("command", yseq!["airflow", "scheduler"]);
-    let check = ymap! {
-        "exec" => ymap! { "command" => yseq!["airflow", "jobs", "check", "--job-type", "SchedulerJob", "--local"] },
-        "initialDelaySeconds" => 60i64, "periodSeconds" => 60i64, "timeoutSeconds" => 30i64, "failureThreshold" => 5i64,
-    };
-    s.set("livenessProbe", check);
-    vec![
-        object(
-            "v1",
-            "ConfigMap",
-            meta(v, v.name("airflow-dags"), "airflow"),
-        )
-        .with("data", ymap! { "spark_connect_example.py" => DAG }),
-        deployment(
-            v,
-            &web,
-            "airflow-webserver",
-            replicas,
-            pod(v, w, Some(migrate)),
-        ),
-        deployment(v, &sched, "airflow-scheduler", 1, pod(v, s, None)),
-        service(v, &web, "airflow-webserver", &[("http", 8080)], false),
-    ]
+    d.doc(config_map(
+        v,
+        v.name("airflow-dags"),
+        "airflow",
+        "spark_connect_example.py",
+        DAG,
+    ));
+    d.doc(deployment(
+        v,
+        web,
+        "airflow-webserver",
+        None,
+        replicas,
+        pod(v, w, emap! { "initContainers" => eseq![migrate] }),
+    ));
+    d.doc(deployment(
+        v,
+        sched,
+        "airflow-scheduler",
+        None,
+        1,
+        pod(v, s, emap! {}),
+    ));
+    d.doc(service(
+        v,
+        web,
+        "airflow-webserver",
+        &[("http", 8080)],
+        false,
+    ));
 }
