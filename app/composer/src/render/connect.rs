@@ -3,26 +3,14 @@
 use std::iter::once;
 
 use super::blocks::{
-    config_volume, container, deployment, env, env_field, mount, pod_spec, port, resources,
+    config_volume, container, deployment, env, env_field, mount, pod_spec, port, resources, s3_env,
     scratch_mounts, scratch_volumes, service, tcp_probe,
 };
-use super::{env_secret, spark_config};
+use super::spark_config;
 use crate::model::ValidConfig;
+use crate::yaml::Docs;
 use crate::yaml::emit::Emit;
-use crate::yaml::{Docs, Y};
 use crate::{emap, eseq};
-
-/// Environment for Spark Pods that read S3.
-pub fn s3_env(v: &ValidConfig) -> Vec<Y> {
-    if !v.storage() {
-        return Vec::new();
-    }
-    let s = &v.choices().s3.secret_name;
-    vec![
-        env_secret("AWS_ACCESS_KEY_ID", s, "access-key"),
-        env_secret("AWS_SECRET_ACCESS_KEY", s, "secret-key"),
-    ]
-}
 
 /// Config volumes shared by Pods that run spark-submit; `conf_mounts` mounts them.
 pub fn conf_volumes(v: &ValidConfig) -> impl Iterator<Item: Emit> {

@@ -1,10 +1,9 @@
 //! The Spark History Server, reading the same event log dir the drivers write.
 
 use super::blocks::{
-    container, deployment, env, http_probe, pod_spec, port, scratch_mounts, scratch_volumes,
-    service, service_resources,
+    container, deployment, env, http_probe, pod_spec, port, s3_env, scratch_mounts,
+    scratch_volumes, service, service_resources,
 };
-use super::connect::s3_env;
 use crate::model::ValidConfig;
 use crate::yaml::Docs;
 use crate::yaml::emit::each;

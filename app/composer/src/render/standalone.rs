@@ -2,7 +2,7 @@
 //! the executors, so they are sized like executors and labelled `spark-role: executor`.
 
 use super::blocks::{
-    container, deployment, env, http_probe, pod_spec, port, resources, scratch_mounts,
+    container, deployment, env, http_probe, pod_spec, port, resources, s3_env, scratch_mounts,
     scratch_volumes, service, service_resources, tcp_probe,
 };
 use crate::model::ValidConfig;
@@ -52,7 +52,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
             port("rpc", 7080),
             port("blockmanager", 7079),
         ],
-        eseq![..common(), ..super::connect::s3_env(v)],
+        eseq![..common(), ..s3_env(v)],
         each(scratch_mounts(SCRATCH)),
         resources(e.cores * 1000, e.pod_mib, e.cores * 2000, e.limit_mib),
         emap! {

@@ -2,14 +2,14 @@
 //! (operator backend) that runs SparkPi, as a smoke test and a template for real jobs.
 
 use super::blocks::{
-    container, container_security, env, labels, labels_role, meta, pod_security, resources,
+    container, container_security, env, labels, labels_role, meta, pod_security, resources, s3_env,
     scratch_mounts, scratch_volumes,
 };
 use super::connect::{conf_mounts, conf_volumes};
 use crate::choices::Backend;
 use crate::model::{PodSize, ValidConfig};
 use crate::quantity::spark as mem;
-use crate::yaml::emit::{Emit, Entries, map};
+use crate::yaml::emit::{Emit, Entries, each, map};
 use crate::yaml::{Docs, Text, Y};
 use crate::{emap, eseq};
 
@@ -83,7 +83,6 @@ fn role<'a>(
     size: &'a PodSize,
     rest: impl Entries + 'a,
 ) -> impl Emit + 'a {
-    let s3 = super::connect::s3_env(v);
     emap! {
         "cores" => size.cores as i64,
         "coreLimit" => (size.cores * 2).to_string(),
@@ -97,7 +96,7 @@ fn role<'a>(
             emap! { "name" => "tmp", "mountPath" => "/tmp" },
             emap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
         ],
-        "env" => (!s3.is_empty()).then_some(s3),
+        "env" => v.storage().then(|| each(s3_env(v))),
         ..rest,
     }
 }
