@@ -285,8 +285,6 @@ pub fn pvc(
     }
 }
 
-// ---- added for PostgreSQL, Celeborn, MinIO, MLflow and the metastore ----------------------
-
 /// The storage Secret's keys as the variables `user` and `pass`.
 pub fn s3_creds(
     v: &ValidConfig,
@@ -357,5 +355,17 @@ pub fn config_map(
         "kind" => "ConfigMap",
         "metadata" => meta(v, name, component),
         "data" => emap! { file => text },
+    }
+}
+
+/// `labels` followed by `extra`, labels an object adds for whoever selects it (Pod Security
+/// levels, Grafana's sidecar, the Prometheus rule selector).
+pub fn labels_with(v: &ValidConfig, component: &'static str, extra: impl Entries) -> impl Emit {
+    emap! {
+        "app.kubernetes.io/name" => component,
+        "app.kubernetes.io/instance" => v.release_text(),
+        "app.kubernetes.io/part-of" => "spark-k8s",
+        "app.kubernetes.io/managed-by" => "spark-k8s-composer",
+        ..extra,
     }
 }
