@@ -1,30 +1,28 @@
 //! The namespace ResourceQuota, when the user sets one: the same figures the sizing rules check.
 
-use super::{meta, object};
+use super::blocks::meta;
+use crate::emap;
 use crate::model::ValidConfig;
 use crate::quantity::k8s;
-use crate::yaml::Y;
-use crate::ymap;
+use crate::yaml::Docs;
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut Docs) {
     if v.quota_cpu.is_none() && v.quota_mib.is_none() {
-        return Vec::new();
+        return;
     }
-    let mut hard = Y::map();
-    if let Some(cpu) = v.quota_cpu {
-        hard.set("requests.cpu", Y::from(cpu.to_string()));
-        hard.set("limits.cpu", Y::from(cpu.to_string()));
-    }
-    if let Some(mib) = v.quota_mib {
-        hard.set("requests.memory", Y::from(k8s(mib)));
-        hard.set("limits.memory", Y::from(k8s(mib)));
-    }
-    vec![
-        object("v1", "ResourceQuota", meta(v, v.name("quota"), "quota"))
-            .with("spec", ymap! { "hard" => hard }),
-    ]
+    let cpu = &v.quota_cpu.map(|cpu| cpu.to_string());
+    let memory = &v.quota_mib.map(k8s);
+    d.doc(emap! {
+        "apiVersion" => "v1",
+        "kind" => "ResourceQuota",
+        "metadata" => meta(v, v.name("quota"), "quota"),
+        "spec" => emap! {
+            "hard" => emap! {
+                "requests.cpu" => cpu.as_ref(),
+                "limits.cpu" => cpu.as_ref(),
+                "requests.memory" => memory.as_ref(),
+                "limits.memory" => memory.as_ref(),
+            },
+        },
+    });
 }
