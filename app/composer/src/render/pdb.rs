@@ -1,31 +1,22 @@
 //! PodDisruptionBudgets for services that run more than one replica (never for executors).
 
-use super::{match_labels, meta, object};
+use super::blocks::{match_labels, meta};
+use crate::emap;
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::ymap;
+use crate::yaml::Docs;
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let mut targets: Vec<(&str, u64)> = Vec::new();
-    if v.connect() && v.connect_replicas > 1 {
-        targets.push(("connect", v.connect_replicas));
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    let connect = (v.connect() && v.connect_replicas > 1).then_some("connect");
+    let services = v.services().into_iter().filter(|s| s.replicas > 1);
+    for component in connect.into_iter().chain(services.map(|s| s.name)) {
+        d.doc(emap! {
+            "apiVersion" => "policy/v1",
+            "kind" => "PodDisruptionBudget",
+            "metadata" => meta(v, v.name(component), component),
+            "spec" => emap! {
+                "maxUnavailable" => 1i64,
+                "selector" => emap! { "matchLabels" => match_labels(v, component) },
+            },
+        });
     }
-    for s in v.services() {
-        if s.replicas > 1 {
-            targets.push((s.name, s.replicas));
-        }
-    }
-    targets
-        .into_iter()
-        .map(|(component, _)| {
-            object("policy/v1", "PodDisruptionBudget", meta(v, v.name(component), component)).with(
-                "spec",
-                ymap! { "maxUnavailable" => 1i64, "selector" => ymap! { "matchLabels" => match_labels(v, component) } },
-            )
-        })
-        .collect()
 }
