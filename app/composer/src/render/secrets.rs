@@ -1,11 +1,12 @@
 //! Credentials: referenced by name. Existing Secrets render nothing; External Secrets render
 //! ExternalSecret objects; inline credentials render a Secret (and a warning).
 
-use super::{meta, object};
+use super::blocks::meta;
 use crate::choices::SecretsMode;
+use crate::emap;
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::Docs;
+use crate::yaml::emit::each;
 
 /// A Secret the bundle expects: name, keys, what it is for.
 pub struct NeededSecret {
@@ -57,44 +58,35 @@ pub fn needed(v: &ValidConfig) -> Vec<NeededSecret> {
     out
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut Docs) {
     let c = v.choices();
-    let mut out = Vec::new();
     for s in needed(v) {
+        let name = &s.name;
         match c.features.secrets {
             SecretsMode::Existing => {}
-            SecretsMode::External => {
-                let data = s
-                    .keys
-                    .iter()
-                    .map(|k| ymap! { "secretKey" => *k, "remoteRef" => ymap! { "key" => format!("{}/{}", v.ns(), s.name), "property" => *k } })
-                    .collect();
-                out.push(object("external-secrets.io/v1", "ExternalSecret", meta(v, &s.name, "secrets")).with(
-                    "spec",
-                    ymap! {
-                        "refreshInterval" => "1h",
-                        "secretStoreRef" => ymap! { "kind" => "SecretStore", "name" => &c.features.secret_store },
-                        "target" => ymap! { "name" => &s.name, "creationPolicy" => "Owner" },
-                        "data" => Y::Seq(data),
-                    },
-                ));
-            }
-            SecretsMode::Inline => {
-                // Only the S3 keys have inline fields; the others stay references.
-                if s.name == c.s3.secret_name && v.storage() {
-                    out.push(
-                        object("v1", "Secret", meta(v, &s.name, "secrets"))
-                            .with("type", "Opaque")
-                            .with("stringData", ymap! { "access-key" => &c.s3.access_key, "secret-key" => &c.s3.secret_key }),
-                    );
-                }
-            }
+            SecretsMode::External => d.doc(emap! {
+                "apiVersion" => "external-secrets.io/v1",
+                "kind" => "ExternalSecret",
+                "metadata" => meta(v, name, "secrets"),
+                "spec" => emap! {
+                    "refreshInterval" => "1h",
+                    "secretStoreRef" => emap! { "kind" => "SecretStore", "name" => &c.features.secret_store },
+                    "target" => emap! { "name" => name, "creationPolicy" => "Owner" },
+                    "data" => each(s.keys.iter().map(move |k| emap! {
+                        "secretKey" => *k,
+                        "remoteRef" => emap! { "key" => format!("{}/{}", v.ns(), name), "property" => *k },
+                    })),
+                },
+            }),
+            // Only the S3 keys have inline fields; the others stay references.
+            SecretsMode::Inline if *name == c.s3.secret_name && v.storage() => d.doc(emap! {
+                "apiVersion" => "v1",
+                "kind" => "Secret",
+                "metadata" => meta(v, name, "secrets"),
+                "type" => "Opaque",
+                "stringData" => emap! { "access-key" => &c.s3.access_key, "secret-key" => &c.s3.secret_key },
+            }),
+            SecretsMode::Inline => {}
         }
     }
-    let _ = yseq![];
-    out
 }
