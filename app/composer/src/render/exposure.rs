@@ -1,10 +1,11 @@
 //! Ingress or OpenShift Routes with TLS for the UIs.
 
-use super::{meta, object};
+use super::blocks::meta;
 use crate::choices::Exposure;
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::Docs;
+use crate::yaml::emit::each;
+use crate::{emap, eseq};
 
 /// (host prefix, Service suffix) of every exposed UI.
 fn uis(v: &ValidConfig) -> Vec<(&'static str, &'static str)> {
@@ -33,59 +34,53 @@ fn port_name(svc: &str) -> &'static str {
     if svc == "connect" { "ui" } else { "http" }
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
+pub fn render(v: &ValidConfig, d: &mut Docs) {
     let c = v.choices();
     let domain = &c.features.domain;
-    let uis = uis(v);
+    let tls = c.features.tls;
+    let uis = &uis(v);
     if uis.is_empty() {
-        return Vec::new();
+        return;
     }
     match c.features.exposure {
-        Exposure::None => Vec::new(),
+        Exposure::None => {}
         Exposure::Ingress => {
-            let rules = uis
-                .iter()
-                .map(|(host, svc)| {
-                    ymap! {
-                        "host" => format!("{host}.{domain}"),
-                        "http" => ymap! { "paths" => yseq![ymap! {
-                            "path" => "/",
-                            "pathType" => "Prefix",
-                            "backend" => ymap! { "service" => ymap! { "name" => v.name(svc), "port" => ymap! { "name" => port_name(svc) } } },
-                        }] },
-                    }
-                })
-                .collect();
-            let mut spec = ymap! { "rules" => Y::Seq(rules) };
-            if c.features.tls {
-                spec.set(
-                    "tls",
-                    yseq![ymap! {
-                        "hosts" => Y::Seq(uis.iter().map(|(h, _)| Y::from(format!("{h}.{domain}"))).collect()),
-                        "secretName" => v.name("tls"),
-                    }],
-                );
-            }
-            vec![object("networking.k8s.io/v1", "Ingress", meta(v, v.name("ui"), "exposure")).with("spec", spec)]
-        }
-        Exposure::Route => uis
-            .iter()
-            .map(|(host, svc)| {
-                let mut spec = ymap! {
+            let rules = each(uis.iter().map(move |&(host, svc)| {
+                emap! {
                     "host" => format!("{host}.{domain}"),
-                    "to" => ymap! { "kind" => "Service", "name" => v.name(svc), "weight" => 100i64 },
-                    "port" => ymap! { "targetPort" => port_name(svc) },
-                    "wildcardPolicy" => "None",
-                };
-                if c.features.tls {
-                    spec.set("tls", ymap! { "termination" => "edge", "insecureEdgeTerminationPolicy" => "Redirect" });
+                    "http" => emap! { "paths" => eseq![emap! {
+                        "path" => "/",
+                        "pathType" => "Prefix",
+                        "backend" => emap! { "service" => emap! { "name" => v.name(svc), "port" => emap! { "name" => port_name(svc) } } },
+                    }] },
                 }
-                object("route.openshift.io/v1", "Route", meta(v, v.name(svc), "exposure")).with("spec", spec)
-            })
-            .collect(),
+            }));
+            let hosts = each(uis.iter().map(move |(h, _)| format!("{h}.{domain}")));
+            d.doc(emap! {
+                "apiVersion" => "networking.k8s.io/v1",
+                "kind" => "Ingress",
+                "metadata" => meta(v, v.name("ui"), "exposure"),
+                "spec" => emap! {
+                    "rules" => rules,
+                    "tls" => tls.then_some(eseq![emap! { "hosts" => hosts, "secretName" => v.name("tls") }]),
+                },
+            });
+        }
+        Exposure::Route => {
+            for &(host, svc) in uis {
+                d.doc(emap! {
+                    "apiVersion" => "route.openshift.io/v1",
+                    "kind" => "Route",
+                    "metadata" => meta(v, v.name(svc), "exposure"),
+                    "spec" => emap! {
+                        "host" => format!("{host}.{domain}"),
+                        "to" => emap! { "kind" => "Service", "name" => v.name(svc), "weight" => 100i64 },
+                        "port" => emap! { "targetPort" => port_name(svc) },
+                        "wildcardPolicy" => "None",
+                        "tls" => tls.then_some(emap! { "termination" => "edge", "insecureEdgeTerminationPolicy" => "Redirect" }),
+                    },
+                });
+            }
+        }
     }
 }
