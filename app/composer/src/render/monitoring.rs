@@ -1,63 +1,54 @@
 //! Prometheus Operator scrape objects for Spark drivers (which also serve executor metrics).
 
-use super::{meta, object};
+use super::blocks::{labels_with, match_labels, meta};
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::Docs;
+use crate::yaml::emit::Emit;
+use crate::{emap, eseq};
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
+/// Spark's own metrics and the executors' it aggregates, on the given port.
+fn endpoints(port: &'static str) -> impl Emit {
+    eseq![
+        emap! { "port" => port, "path" => "/metrics/prometheus", "interval" => "30s" },
+        emap! { "port" => port, "path" => "/metrics/executors/prometheus", "interval" => "30s" },
+    ]
 }
 
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let c = v.choices();
-    let mut out = Vec::new();
-    let endpoints = |port: &'static str| {
-        yseq![
-            ymap! { "port" => port, "path" => "/metrics/prometheus", "interval" => "30s" },
-            ymap! { "port" => port, "path" => "/metrics/executors/prometheus", "interval" => "30s" },
-        ]
-    };
+pub fn render(v: &ValidConfig, d: &mut Docs) {
     if v.connect() {
-        out.push(
-            object(
-                "monitoring.coreos.com/v1",
-                "ServiceMonitor",
-                meta(v, v.name("connect"), "monitoring"),
-            )
-            .with(
-                "spec",
-                ymap! {
-                    "selector" => ymap! { "matchLabels" => super::match_labels(v, "connect") },
-                    "endpoints" => endpoints("ui"),
-                },
-            ),
-        );
+        d.doc(emap! {
+            "apiVersion" => "monitoring.coreos.com/v1",
+            "kind" => "ServiceMonitor",
+            "metadata" => meta(v, v.name("connect"), "monitoring"),
+            "spec" => emap! {
+                "selector" => emap! { "matchLabels" => match_labels(v, "connect") },
+                "endpoints" => endpoints("ui"),
+            },
+        });
     } else {
         // Drivers created by spark-submit or the operator name their UI port spark-ui.
-        out.push(object("monitoring.coreos.com/v1", "PodMonitor", meta(v, v.name("spark-drivers"), "monitoring")).with(
-            "spec",
-            ymap! {
-                "selector" => ymap! { "matchLabels" => ymap! { "spark-role" => "driver", "app.kubernetes.io/instance" => v.release_text() } },
+        d.doc(emap! {
+            "apiVersion" => "monitoring.coreos.com/v1",
+            "kind" => "PodMonitor",
+            "metadata" => meta(v, v.name("spark-drivers"), "monitoring"),
+            "spec" => emap! {
+                "selector" => emap! { "matchLabels" => emap! { "spark-role" => "driver", "app.kubernetes.io/instance" => v.release_text() } },
                 "podMetricsEndpoints" => endpoints("spark-ui"),
             },
-        ));
+        });
     }
-    if c.features.dashboards {
-        out.push(
-            object(
-                "v1",
-                "ConfigMap",
-                meta(v, v.name("grafana-dashboard"), "monitoring").with("labels", {
-                    let mut l = super::labels(v, "monitoring");
-                    l.set("grafana_dashboard", "1".into());
-                    l
-                }),
-            )
-            .with("data", ymap! { "spark-overview.json" => dashboard(v) }),
-        );
+    if v.choices().features.dashboards {
+        d.doc(emap! {
+            "apiVersion" => "v1",
+            "kind" => "ConfigMap",
+            "metadata" => emap! {
+                "name" => v.name("grafana-dashboard"),
+                "namespace" => v.ns_text(),
+                "labels" => labels_with(v, "monitoring", emap! { "grafana_dashboard" => "1" }),
+            },
+            "data" => emap! { "spark-overview.json" => dashboard(v) },
+        });
     }
-    out
 }
 
 fn dashboard(v: &ValidConfig) -> String {
