@@ -1,11 +1,12 @@
 //! PrometheusRule alerts for the chosen components; each links its runbook page. Expressions use
 //! kube-state-metrics, kubelet volume stats and Spark's PrometheusServlet metrics.
 
-use super::{meta, object};
+use super::blocks::labels_with;
 use crate::alerts::{AlertInfo, alert_catalog, runbook_url};
 use crate::model::ValidConfig;
-use crate::yaml::Y;
-use crate::{ymap, yseq};
+use crate::yaml::Docs;
+use crate::yaml::emit::{Emit, each};
+use crate::{emap, eseq};
 
 /// The PromQL for an alert, or None if its component is not deployed.
 fn expr(v: &ValidConfig, name: &str) -> Option<String> {
@@ -108,24 +109,18 @@ fn expr(v: &ValidConfig, name: &str) -> Option<String> {
     })
 }
 
-fn rule(v: &ValidConfig, a: &AlertInfo, expr: String) -> Y {
-    let mut r = ymap! { +3; "alert" => a.name, "expr" => expr };
-    if a.for_ != "0m" {
-        r.set("for", a.for_.into());
-    }
-    r.set(
-        "labels",
-        ymap! { "severity" => a.severity, "namespace" => v.ns_text() },
-    );
-    r.set(
-        "annotations",
-        ymap! {
+fn rule(v: &ValidConfig, a: &'static AlertInfo, expr: String) -> impl Emit {
+    emap! {
+        "alert" => a.name,
+        "expr" => expr,
+        "for" => (a.for_ != "0m").then_some(a.for_),
+        "labels" => emap! { "severity" => a.severity, "namespace" => v.ns_text() },
+        "annotations" => emap! {
             "summary" => a.summary,
             "description" => format!("{} (namespace {}, release {}).", a.summary, v.ns(), v.release()),
             "runbook_url" => runbook_url(&v.choices().site_url, a),
         },
-    );
-    r
+    }
 }
 
 /// The alerts emitted for a configuration, in catalogue order.
@@ -136,25 +131,20 @@ pub fn emitted(v: &ValidConfig) -> Vec<&'static AlertInfo> {
         .collect()
 }
 
-pub fn render(v: &ValidConfig, d: &mut crate::yaml::Docs) {
-    super::put(d, trees(v));
-}
-
-fn trees(v: &ValidConfig) -> Vec<Y> {
-    let rules: Vec<Y> = alert_catalog()
-        .iter()
-        .filter_map(|a| expr(v, a.name).map(|e| rule(v, a, e)))
-        .collect();
-    let mut m = meta(v, v.name("alerts"), "alerts");
-    if let Some(Y::Map(_)) = m.get("labels") {
-        let mut l = m.get("labels").cloned().unwrap_or_else(Y::map);
-        l.set("role", "alert-rules".into());
-        m.set("labels", l);
-    }
-    vec![
-        object("monitoring.coreos.com/v1", "PrometheusRule", m).with(
-            "spec",
-            ymap! { "groups" => yseq![ymap! { "name" => "spark-k8s", "rules" => Y::Seq(rules) }] },
-        ),
-    ]
+pub fn render(v: &ValidConfig, d: &mut Docs) {
+    let rules = each(
+        alert_catalog()
+            .iter()
+            .filter_map(move |a| expr(v, a.name).map(|e| rule(v, a, e))),
+    );
+    d.doc(emap! {
+        "apiVersion" => "monitoring.coreos.com/v1",
+        "kind" => "PrometheusRule",
+        "metadata" => emap! {
+            "name" => v.name("alerts"),
+            "namespace" => v.ns_text(),
+            "labels" => labels_with(v, "alerts", emap! { "role" => "alert-rules" }),
+        },
+        "spec" => emap! { "groups" => eseq![emap! { "name" => "spark-k8s", "rules" => rules }] },
+    });
 }
