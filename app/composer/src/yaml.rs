@@ -768,9 +768,9 @@ fn indent(out: &mut String, n: usize) {
     }
 }
 
-// Inlined into the few places that write a value: most values are plain literals, and a call
-// per value costs more than writing one.
-#[inline(always)]
+// Inlined into the few places that write a value in native builds: most values are plain
+// literals, and a call per value costs more than writing one (a call in wasm, for size).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn write_scalar(out: &mut String, s: Scalar<'_>, ind: usize) {
     match s {
         Scalar::Null => out.push_str("null"),

@@ -226,7 +226,7 @@ pub fn sizing_rows(v: &ValidConfig) -> String {
             svc.replicas,
             k8s(svc.mem_req_mib),
             k8s(svc.mem_lim_mib),
-            super::cpu(svc.cpu_req_milli)
+            super::blocks::cpu(svc.cpu_req_milli)
         );
     }
     rows
