@@ -8,7 +8,7 @@ use crate::{emap, eseq};
 
 /// Labels every object carries; `component` is the stable component id.
 pub fn labels(v: &ValidConfig, component: &'static str) -> impl Emit {
-    labels_role(v, component, None)
+    labels_with(v, component, emap! {})
 }
 
 /// `labels`, plus `spark-role` for the Pods of a Spark role (NetworkPolicies and PodMonitors
@@ -18,12 +18,18 @@ pub fn labels_role(
     component: &'static str,
     role: Option<&'static str>,
 ) -> impl Emit {
+    labels_with(v, component, emap! { "spark-role" => role })
+}
+
+/// `labels` followed by `extra`, labels an object adds for whoever selects it (Pod Security
+/// levels, Grafana's sidecar, the Prometheus rule selector).
+pub fn labels_with(v: &ValidConfig, component: &'static str, extra: impl Entries) -> impl Emit {
     emap! {
         "app.kubernetes.io/name" => component,
         "app.kubernetes.io/instance" => v.release_text(),
         "app.kubernetes.io/part-of" => "spark-k8s",
         "app.kubernetes.io/managed-by" => "spark-k8s-composer",
-        "spark-role" => role,
+        ..extra,
     }
 }
 
@@ -355,17 +361,5 @@ pub fn config_map(
         "kind" => "ConfigMap",
         "metadata" => meta(v, name, component),
         "data" => emap! { file => text },
-    }
-}
-
-/// `labels` followed by `extra`, labels an object adds for whoever selects it (Pod Security
-/// levels, Grafana's sidecar, the Prometheus rule selector).
-pub fn labels_with(v: &ValidConfig, component: &'static str, extra: impl Entries) -> impl Emit {
-    emap! {
-        "app.kubernetes.io/name" => component,
-        "app.kubernetes.io/instance" => v.release_text(),
-        "app.kubernetes.io/part-of" => "spark-k8s",
-        "app.kubernetes.io/managed-by" => "spark-k8s-composer",
-        ..extra,
     }
 }
