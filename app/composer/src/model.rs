@@ -45,8 +45,8 @@ pub struct ValidConfig {
     pub quota_cpu: Option<u64>,
     pub quota_mib: Option<u64>,
     pub gpu_count: u64,
-    /// The release and namespace names as the YAML tree shares them: nearly every object
-    /// repeats them, so they are reference-counted instead of copied.
+    /// The release and namespace names as YAML text, classified once: nearly every object
+    /// repeats them, and the renderers borrow them.
     release_text: Text,
     ns_text: Text,
     /// Number of error diagnostics: the output is "not ready" when > 0.

@@ -1,6 +1,7 @@
 //! The one module that writes YAML. It decides quoting: a string is written plain only when it
 //! cannot be read back as anything but the same string, otherwise double-quoted with escapes, so
-//! user text can never add keys, documents or comments.
+//! user text can never add keys, documents or comments. `emit` writes the structure (renderers
+//! write through it directly, trees are walked through it); `read` reads its output back.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -11,8 +12,8 @@ pub mod read;
 
 pub use emit::{Docs, Emit, Scalar};
 
-/// Text in the tree. Keys and most values are literals in the renderers: they are borrowed, and
-/// the ones `ymap!`/`yseq!` see are classified when the program is compiled, so the writer copies
+/// Text to write. Keys and most values are literals in the renderers: they are borrowed, and
+/// the ones the macros see are classified when the program is compiled, so the writer copies
 /// them without looking at a byte. The release and namespace names, which every object repeats,
 /// are shared rather than copied; only other text built from the reader's choices is owned.
 #[derive(Clone)]
