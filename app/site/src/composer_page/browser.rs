@@ -112,10 +112,10 @@ pub fn mark(name: &str) {
 }
 
 pub fn measure(name: &str, start: &str) {
-    if let Some(p) = leptos::prelude::window().performance() {
-        if p.get_entries_by_name(start).length() > 0 {
-            let _ = p.measure_with_start_mark(name, start);
-            p.clear_marks_with_mark_name(start);
-        }
+    if let Some(p) = leptos::prelude::window().performance()
+        && p.get_entries_by_name(start).length() > 0
+    {
+        let _ = p.measure_with_start_mark(name, start);
+        p.clear_marks_with_mark_name(start);
     }
 }

@@ -909,15 +909,14 @@ fn Output(s: State) -> impl IntoView {
     });
     let select_line = move |l: usize| {
         s.line.set(Some(l));
-        if let Some(el) = code.get_untracked() {
-            if let Ok(Some(node)) = el.query_selector(&format!("[data-l=\"{l}\"]")) {
-                if let Ok(node) = node.dyn_into::<web_sys::HtmlElement>() {
-                    let top = node.offset_top();
-                    let (st, h) = (el.scroll_top(), el.client_height());
-                    if top < st || top > st + h - 24 {
-                        el.set_scroll_top(top - h / 2);
-                    }
-                }
+        if let Some(el) = code.get_untracked()
+            && let Ok(Some(node)) = el.query_selector(&format!("[data-l=\"{l}\"]"))
+            && let Ok(node) = node.dyn_into::<web_sys::HtmlElement>()
+        {
+            let top = node.offset_top();
+            let (st, h) = (el.scroll_top(), el.client_height());
+            if top < st || top > st + h - 24 {
+                el.set_scroll_top(top - h / 2);
             }
         }
     };
