@@ -303,7 +303,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         if let Peer::Pods(to) = e.to {
             d.doc(policy(
                 v,
-                v.name(&["allow-", peer_id(&e.from), "-to-", to.id()].concat()),
+                [v.release(), "-allow-", peer_id(&e.from), "-to-", to.id()].concat(),
                 emap! { "matchLabels" => to.labels(v) },
                 &["Ingress"],
                 Some((
@@ -326,7 +326,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
     for (from, out) in sources {
         d.doc(policy(
             v,
-            v.name(&["egress-", from.id()].concat()),
+            [v.release(), "-egress-", from.id()].concat(),
             emap! { "matchLabels" => from.labels(v) },
             &["Egress"],
             Some((
