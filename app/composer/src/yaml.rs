@@ -902,8 +902,8 @@ mod tests {
         }
     }
 
-    /// Written in place, a structure comes out exactly as its tree does: empty collections,
-    /// sequences of sequences, block text in items, and absent values left out.
+    /// Written in place, a structure comes out as its tree does and as YAML has it: empty
+    /// collections, sequences of sequences, block text in items, and absent values left out.
     #[test]
     fn emitted_matches_tree() {
         let text = "line one\nline two\n";
@@ -922,6 +922,20 @@ mod tests {
         let mut out = String::new();
         Docs::new(&mut out).doc(direct);
         assert_eq!(out, to_string(&tree));
+        assert_eq!(
+            out,
+            "a:\n  b: 1\n  e: {}\n  s: []\nl:\n- x: \"1\"\n  \"y\": true\n- z\n-\n  - p\n  - []\n- {}\n- |\n    line one\n    line two\nt: |\n  line one\n  line two\nk:\n  m:\n  - deep:\n    - q: |\n        line one\n        line two\n"
+        );
+        // And a YAML library reads it as meant.
+        let read: serde_yaml::Value = serde_yaml::from_str(&out).expect("parses");
+        assert_eq!(read["l"][4].as_str(), Some(text));
+        assert_eq!(read["k"]["m"][0]["deep"][0]["q"].as_str(), Some(text));
+        assert_eq!(read["l"][2][1], serde_yaml::Value::Sequence(vec![]));
+        assert_eq!(
+            read["a"]["e"],
+            serde_yaml::Value::Mapping(Default::default())
+        );
+        assert!(read["a"].get("gone").is_none());
         for doc in [
             Y::Null,
             Y::map(),

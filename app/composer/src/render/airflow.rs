@@ -7,7 +7,7 @@ use super::blocks::{
 use super::secrets::postgres_secret;
 use crate::choices::Backend;
 use crate::model::ValidConfig;
-use crate::yaml::emit::Entries;
+use crate::yaml::emit::{ABSENT, Entries};
 use crate::yaml::{Docs, Emit};
 use crate::{emap, eseq};
 
@@ -109,7 +109,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v,
         "db-migrate",
         IMAGE,
-        None::<crate::yaml::Y>,
+        ABSENT,
         envs(v),
         mounts(),
         resources(100, 512, 1000, 1024),
@@ -133,7 +133,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v,
         "scheduler",
         IMAGE,
-        None::<crate::yaml::Y>,
+        ABSENT,
         envs(v),
         mounts(),
         service_resources(v, "airflow-scheduler"),
@@ -149,8 +149,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v,
         v.name("airflow-dags"),
         "airflow",
-        "spark_connect_example.py",
-        DAG,
+        emap! { "spark_connect_example.py" => DAG },
     ));
     d.doc(deployment(
         v,

@@ -1,5 +1,6 @@
 //! The shared building blocks of the manifests: labels, metadata, security contexts,
-//! containers, Pod specs, Deployments, Services and PVCs. Each returns a value that writes
+//! containers, Pod specs, Deployments, StatefulSets, Services, PVCs, ConfigMaps and the S3
+//! credentials. Each returns a value that writes
 //! itself where it is placed (see `yaml::emit`), with its fields in their final order.
 
 use crate::model::ValidConfig;
@@ -145,8 +146,16 @@ pub fn env_field(name: &'static str, path: &'static str) -> impl Emit {
 
 /// emptyDir volumes, so a read-only root filesystem works; `scratch_mounts` mounts them.
 pub fn scratch_volumes(dirs: &'static [(&'static str, &'static str)]) -> impl Iterator<Item: Emit> {
+    scratch_volumes_of(dirs, "2Gi")
+}
+
+/// `scratch_volumes` of `size` each (Spark-created Pods spill to them, so they get more).
+pub fn scratch_volumes_of(
+    dirs: &'static [(&'static str, &'static str)],
+    size: &'static str,
+) -> impl Iterator<Item: Emit> {
     dirs.iter()
-        .map(|(n, _)| emap! { "name" => *n, "emptyDir" => emap! { "sizeLimit" => "2Gi" } })
+        .map(move |(n, _)| emap! { "name" => *n, "emptyDir" => emap! { "sizeLimit" => size } })
 }
 
 pub fn scratch_mounts(dirs: &'static [(&'static str, &'static str)]) -> impl Iterator<Item: Emit> {
@@ -348,18 +357,17 @@ pub fn stateful_set(
     }
 }
 
-/// A ConfigMap holding one file.
+/// A ConfigMap; `data` maps file names to their text.
 pub fn config_map(
     v: &ValidConfig,
     name: impl Emit,
     component: &'static str,
-    file: &'static str,
-    text: impl Emit,
+    data: impl Emit,
 ) -> impl Emit {
     emap! {
         "apiVersion" => "v1",
         "kind" => "ConfigMap",
         "metadata" => meta(v, name, component),
-        "data" => emap! { file => text },
+        "data" => data,
     }
 }

@@ -96,8 +96,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v,
         v.name("celeborn-config"),
         "celeborn",
-        "celeborn-defaults.conf",
-        conf(v),
+        emap! { "celeborn-defaults.conf" => conf(v) },
     ));
     sts(
         v,

@@ -90,8 +90,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v,
         cm,
         "metastore",
-        "metastore-site.xml",
-        site_xml(v),
+        emap! { "metastore-site.xml" => site_xml(v) },
     ));
     d.doc(deployment(v, name, "metastore", None, replicas, spec));
     d.doc(service(v, name, "metastore", &[("thrift", 9083)], false));

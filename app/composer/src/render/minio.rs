@@ -6,6 +6,7 @@ use super::blocks::{
 };
 use crate::model::ValidConfig;
 use crate::yaml::Docs;
+use crate::yaml::emit::ABSENT;
 use crate::{emap, eseq};
 
 pub const IMAGE: &str = "quay.io/minio/minio:RELEASE.2024-01-01T16-36-33Z";
@@ -86,7 +87,7 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v,
         "buckets",
         IMAGE,
-        None::<crate::yaml::Y>,
+        ABSENT,
         eseq![
             ..s3_creds(v, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"),
             env("HOME", "/tmp"),

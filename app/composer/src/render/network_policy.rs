@@ -5,7 +5,7 @@ use super::blocks::{match_labels, meta};
 use crate::choices::{Exposure, Iceberg};
 use crate::model::ValidConfig;
 use crate::yaml::emit::{Emit, Entries, each, map};
-use crate::yaml::{Docs, Text, Y};
+use crate::yaml::{Docs, Text};
 use crate::{emap, eseq};
 
 /// A set of Pods. Its labels are built only where a policy selects it.
@@ -251,30 +251,25 @@ fn peer_id(p: &Peer) -> &'static str {
     }
 }
 
-/// A NetworkPolicy; `rules` is its `ingress` or `egress` list, if any.
+/// A NetworkPolicy; `rules` is its `ingress` or `egress` list (none for default deny).
 fn policy(
     v: &ValidConfig,
     name: String,
     selector: impl Emit,
     types: &'static [&'static str],
-    rules: Option<(&'static str, impl Emit)>,
+    rules: impl Entries,
 ) -> impl Emit {
     emap! {
         "apiVersion" => "networking.k8s.io/v1",
         "kind" => "NetworkPolicy",
         "metadata" => meta(v, name, "network-policy"),
-        "spec" => map(move |m| {
-            m.entry(Text::Plain("podSelector"), selector);
-            m.entry(Text::Plain("policyTypes"), each(types.iter().copied()));
-            if let Some((direction, list)) = rules {
-                m.entry(Text::Plain(direction), list);
-            }
-        }),
+        "spec" => emap! {
+            "podSelector" => selector,
+            "policyTypes" => each(types.iter().copied()),
+            ..rules,
+        },
     }
 }
-
-/// No rules: the default-deny policy.
-const NONE: Option<(&str, Y)> = None;
 
 pub fn render(v: &ValidConfig, d: &mut Docs) {
     d.doc(policy(
@@ -282,20 +277,19 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         v.name("default-deny"),
         emap! {},
         &["Ingress", "Egress"],
-        NONE,
+        emap! {},
     ));
     d.doc(policy(
         v,
         v.name("allow-dns"),
         emap! {},
         &["Egress"],
-        Some((
-            "egress",
-            eseq![emap! {
+        emap! {
+            "egress" => eseq![emap! {
                 "to" => eseq![emap! { "namespaceSelector" => emap! {} }],
                 "ports" => port_list(&[(53, "UDP"), (53, "TCP"), (5353, "UDP"), (5353, "TCP")]),
             }],
-        )),
+        },
     ));
     let edges = edges(v);
     // Ingress at each destination Pod set, one policy per edge.
@@ -306,10 +300,9 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
                 [v.release(), "-allow-", peer_id(&e.from), "-to-", to.id()].concat(),
                 emap! { "matchLabels" => to.labels(v) },
                 &["Ingress"],
-                Some((
-                    "ingress",
-                    eseq![emap! { "from" => eseq![peer_rule(v, e.from)], "ports" => port_list(&e.ports) }],
-                )),
+                emap! {
+                    "ingress" => eseq![emap! { "from" => eseq![peer_rule(v, e.from)], "ports" => port_list(&e.ports) }],
+                },
             ));
         }
     }
@@ -329,12 +322,11 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
             [v.release(), "-egress-", from.id()].concat(),
             emap! { "matchLabels" => from.labels(v) },
             &["Egress"],
-            Some((
-                "egress",
-                each(out.into_iter().map(|e| {
+            emap! {
+                "egress" => each(out.into_iter().map(|e| {
                     emap! { "to" => eseq![peer_rule(v, e.to)], "ports" => port_list(&e.ports) }
                 })),
-            )),
+            },
         ));
     }
 }

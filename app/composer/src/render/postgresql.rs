@@ -76,7 +76,12 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         volumes,
         emap! {},
     );
-    d.doc(config_map(v, init, "postgresql", "10-databases.sh", INIT));
+    d.doc(config_map(
+        v,
+        init,
+        "postgresql",
+        emap! { "10-databases.sh" => INIT },
+    ));
     d.doc(stateful_set(
         v,
         name,

@@ -1,12 +1,22 @@
 //! ConfigMaps for Spark: spark-defaults.conf and the driver/executor Pod templates. Executors are
 //! created by the driver, so the template is the only way they get the restricted context.
 
-use super::blocks::{container_security, labels_role, meta, pod_security};
+use super::blocks::{
+    config_map, container_security, labels_role, pod_security, scratch_mounts, scratch_volumes_of,
+};
 use super::spark_conf;
 use crate::model::ValidConfig;
 use crate::quantity::k8s;
 use crate::yaml::Docs;
+use crate::yaml::emit::{Emit, each};
 use crate::{emap, eseq};
+
+/// Scratch space of the Pods Spark creates (drivers and executors).
+pub const SPARK_SCRATCH: &[(&str, &str)] = &[("tmp", "/tmp"), ("work-dir", "/opt/spark/work-dir")];
+
+pub fn spark_scratch_volumes() -> impl Iterator<Item: Emit> {
+    scratch_volumes_of(SPARK_SCRATCH, "4Gi")
+}
 
 /// The Pod template for Spark-created Pods (`role` = "driver" or "executor"), as YAML text.
 pub fn pod_template(v: &ValidConfig, role: &'static str) -> String {
@@ -33,10 +43,7 @@ pub fn pod_template(v: &ValidConfig, role: &'static str) -> String {
             },
         },
         "securityContext" => container_security(v),
-        "volumeMounts" => eseq![
-            emap! { "name" => "tmp", "mountPath" => "/tmp" },
-            emap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
-        ],
+        "volumeMounts" => each(scratch_mounts(SPARK_SCRATCH)),
     };
     let mut out = String::with_capacity(1536);
     Docs::new(&mut out).doc(emap! {
@@ -52,10 +59,7 @@ pub fn pod_template(v: &ValidConfig, role: &'static str) -> String {
             "automountServiceAccountToken" => role == "driver",
             "securityContext" => pod_security(v),
             "containers" => eseq![ctr],
-            "volumes" => eseq![
-                emap! { "name" => "tmp", "emptyDir" => emap! { "sizeLimit" => "4Gi" } },
-                emap! { "name" => "work-dir", "emptyDir" => emap! { "sizeLimit" => "4Gi" } },
-            ],
+            "volumes" => each(spark_scratch_volumes()),
             "nodeSelector" => gpu.then(|| emap! { "nvidia.com/gpu.present" => "true" }),
             "tolerations" => gpu.then(|| eseq![
                 emap! { "key" => "nvidia.com/gpu", "operator" => "Exists", "effect" => "NoSchedule" },
@@ -83,21 +87,21 @@ pub fn render(v: &ValidConfig, d: &mut Docs) {
         "spark.kubernetes.driver.podTemplateContainerName",
         "driver".into(),
     ));
-    d.doc(emap! {
-        "apiVersion" => "v1",
-        "kind" => "ConfigMap",
-        "metadata" => meta(v, defaults_name(v), "spark-config"),
-        "data" => emap! { "spark-defaults.conf" => spark_conf::to_properties(&props) },
-    });
+    d.doc(config_map(
+        v,
+        defaults_name(v),
+        "spark-config",
+        emap! { "spark-defaults.conf" => spark_conf::to_properties(&props) },
+    ));
     if v.k8s_executors() {
-        d.doc(emap! {
-            "apiVersion" => "v1",
-            "kind" => "ConfigMap",
-            "metadata" => meta(v, templates_name(v), "spark-config"),
-            "data" => emap! {
+        d.doc(config_map(
+            v,
+            templates_name(v),
+            "spark-config",
+            emap! {
                 "driver.yaml" => pod_template(v, "driver"),
                 "executor.yaml" => pod_template(v, "executor"),
             },
-        });
+        ));
     }
 }

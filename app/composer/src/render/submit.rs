@@ -6,11 +6,12 @@ use super::blocks::{
     scratch_mounts, scratch_volumes,
 };
 use super::connect::{conf_mounts, conf_volumes};
+use super::spark_config::{SPARK_SCRATCH, spark_scratch_volumes};
 use crate::choices::Backend;
 use crate::model::{PodSize, ValidConfig};
 use crate::quantity::spark as mem;
-use crate::yaml::emit::{Emit, Entries, each, map};
-use crate::yaml::{Docs, Text, Y};
+use crate::yaml::emit::{ABSENT, Emit, Entries, each, map};
+use crate::yaml::{Docs, Text};
 use crate::{emap, eseq};
 
 fn examples_jar(v: &ValidConfig) -> String {
@@ -33,7 +34,7 @@ fn submit_job(v: &ValidConfig) -> impl Emit {
         v,
         "spark-submit",
         v.spark_image(),
-        None::<Y>,
+        ABSENT,
         eseq![env("HOME", "/tmp")],
         eseq![..conf_mounts(v), ..scratch_mounts(SCRATCH)],
         resources(100, 512, 500, 1024),
@@ -92,10 +93,7 @@ fn role<'a>(
         "serviceAccount" => v.name("spark"),
         "podSecurityContext" => pod_security(v),
         "securityContext" => container_security(v),
-        "volumeMounts" => eseq![
-            emap! { "name" => "tmp", "mountPath" => "/tmp" },
-            emap! { "name" => "work-dir", "mountPath" => "/opt/spark/work-dir" },
-        ],
+        "volumeMounts" => each(scratch_mounts(SPARK_SCRATCH)),
         "env" => v.storage().then(|| each(s3_env(v))),
         ..rest,
     }
@@ -133,10 +131,7 @@ fn spark_application(v: &ValidConfig) -> impl Emit {
                 "minExecutors" => dynamic.then_some(v.executor_min as i64),
                 "maxExecutors" => dynamic.then_some(v.executor_max as i64),
             },
-            "volumes" => eseq![
-                emap! { "name" => "tmp", "emptyDir" => emap! { "sizeLimit" => "4Gi" } },
-                emap! { "name" => "work-dir", "emptyDir" => emap! { "sizeLimit" => "4Gi" } },
-            ],
+            "volumes" => each(spark_scratch_volumes()),
             "driver" => role(v, "driver", "spark-driver", &v.driver, emap! {}),
             "executor" => role(v, "executor", "spark-executor", &v.executor, emap! {
                 "instances" => v.executor_min.max(1) as i64,

@@ -7,9 +7,10 @@
 
 use super::{Text, Y, classify, indent, push_text, write_scalar};
 
-// The writing steps below (`scalar`, `key`, `entry`, `item`, `open`, `close`) are inlined into
-// every renderer in native builds, where they are the bench's hot path; the wasm build leaves
-// them as calls, which keeps one copy of each and about 10 KB (brotli) off the composer page.
+// The writing steps below (`lead`, `scalar`, `key`, `entry`, `item`, `open`, `close`) are
+// inlined into every renderer in native builds, where they are the bench's hot path; the wasm
+// build leaves them as calls, which keeps one copy of each and about 10 KB (brotli) off the
+// composer page.
 
 /// Where the next value goes.
 #[derive(Clone, Copy, PartialEq)]
@@ -30,21 +31,37 @@ pub struct Slot<'o> {
 }
 
 impl Slot<'_> {
-    /// A scalar value: `key: v`, `- v` or `v`, and the line break.
+    /// Writes what goes before a value on this line (`: ` after a key, `- ` for an item) and
+    /// returns how deep a literal block of that value goes: two deeper than its key, or than
+    /// its item's `- `.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    pub fn scalar(self, s: Scalar<'_>) {
-        // A block scalar's lines go two deeper than its key, or than its item's `- `.
-        let mut ind = self.ind;
+    fn lead(&mut self) -> usize {
         match self.at {
-            At::Doc => {}
-            At::Key => self.out.push_str(": "),
+            At::Doc => self.ind,
+            At::Key => {
+                self.out.push_str(": ");
+                self.ind
+            }
             At::Item => {
                 indent(self.out, self.ind);
                 self.out.push_str("- ");
-                ind += 2;
+                self.ind + 2
             }
         }
+    }
+
+    /// A scalar value: `key: v`, `- v` or `v`, and the line break.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn scalar(mut self, s: Scalar<'_>) {
+        let ind = self.lead();
         write_scalar(self.out, s, ind);
+        self.out.push('\n');
+    }
+
+    /// An empty map or sequence, `{}` or `[]`, on its key's or item's line.
+    fn empty(mut self, flow: &str) {
+        self.lead();
+        self.out.push_str(flow);
         self.out.push('\n');
     }
 }
@@ -76,6 +93,7 @@ pub struct Map<'o> {
     out: &'o mut String,
     /// Indent of the entries.
     ind: usize,
+    /// Where the map was opened (where it goes when empty).
     at: At,
     empty: bool,
 }
@@ -96,18 +114,27 @@ impl<'o> Map<'o> {
         }
     }
 
+    /// The indent of the slot the map was opened in.
+    fn outer(&self) -> usize {
+        if self.at == At::Doc {
+            self.ind
+        } else {
+            self.ind - 2
+        }
+    }
+
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn key(&mut self, k: &Text) {
         if self.empty {
             self.empty = false;
             match self.at {
-                At::Doc => indent(self.out, self.ind),
+                At::Doc => {}
                 At::Key => {
                     self.out.push_str(":\n");
                     indent(self.out, self.ind);
                 }
                 At::Item => {
-                    indent(self.out, self.ind - 2);
+                    indent(self.out, self.outer());
                     self.out.push_str("- ");
                 }
             }
@@ -134,14 +161,13 @@ impl<'o> Map<'o> {
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn close(self) {
         if self.empty {
-            match self.at {
-                At::Doc => self.out.push_str("{}\n"),
-                At::Key => self.out.push_str(": {}\n"),
-                At::Item => {
-                    indent(self.out, self.ind - 2);
-                    self.out.push_str("- {}\n");
-                }
+            let ind = self.outer();
+            Slot {
+                out: self.out,
+                ind,
+                at: self.at,
             }
+            .empty("{}");
         }
     }
 }
@@ -151,6 +177,7 @@ pub struct Seq<'o> {
     out: &'o mut String,
     /// Indent of the items' `- `.
     ind: usize,
+    /// Where the sequence was opened (where it goes when empty).
     at: At,
     empty: bool,
 }
@@ -172,6 +199,15 @@ impl<'o> Seq<'o> {
         }
     }
 
+    /// The indent of the slot the sequence was opened in.
+    fn outer(&self) -> usize {
+        if self.at == At::Item {
+            self.ind - 2
+        } else {
+            self.ind
+        }
+    }
+
     /// One item; an absent value writes nothing.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn item(&mut self, v: impl Emit) {
@@ -184,7 +220,7 @@ impl<'o> Seq<'o> {
                 At::Doc => {}
                 At::Key => self.out.push_str(":\n"),
                 At::Item => {
-                    indent(self.out, self.ind - 2);
+                    indent(self.out, self.outer());
                     self.out.push_str("-\n");
                 }
             }
@@ -199,14 +235,13 @@ impl<'o> Seq<'o> {
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn close(self) {
         if self.empty {
-            match self.at {
-                At::Doc => self.out.push_str("[]\n"),
-                At::Key => self.out.push_str(": []\n"),
-                At::Item => {
-                    indent(self.out, self.ind - 2);
-                    self.out.push_str("- []\n");
-                }
+            let ind = self.outer();
+            Slot {
+                out: self.out,
+                ind,
+                at: self.at,
             }
+            .empty("[]");
         }
     }
 }
@@ -243,6 +278,9 @@ impl<'o> Docs<'o> {
         self.count
     }
 }
+
+/// A value that is never there, for an optional field a caller leaves out.
+pub const ABSENT: Option<&str> = None;
 
 /// A map written by `f` when its turn comes.
 pub struct MapOf<F>(F);
@@ -320,13 +358,6 @@ impl<T: Emit> Emit for Option<T> {
     }
 }
 
-impl<T: Emit> Emit for Vec<T> {
-    #[inline(always)]
-    fn emit(self, slot: Slot<'_>) {
-        Each(self).emit(slot);
-    }
-}
-
 impl Emit for &Text {
     #[inline(always)]
     fn emit(self, slot: Slot<'_>) {
@@ -376,13 +407,6 @@ impl Emit for i64 {
     }
 }
 
-impl Emit for u32 {
-    #[inline(always)]
-    fn emit(self, slot: Slot<'_>) {
-        slot.scalar(Scalar::Int(i64::from(self)));
-    }
-}
-
 /// A tree is written by walking it: the values files, which are merged and diffed as trees, and
 /// the few pieces built before their place in the output is known.
 impl Emit for &Y {
@@ -413,12 +437,5 @@ impl Emit for &Y {
             Y::Num(n) => slot.scalar(Scalar::Num(n)),
             Y::Str(t) => t.emit(slot),
         }
-    }
-}
-
-impl Emit for Y {
-    #[inline(always)]
-    fn emit(self, slot: Slot<'_>) {
-        (&self).emit(slot);
     }
 }
